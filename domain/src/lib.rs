@@ -1,0 +1,11 @@
+//! quotegraph's pure domain: the model of who said what in the news, its validation, and
+//! script folding. No I/O, no async, no database: everything here is plain data and rules.
+
+pub mod countries;
+pub mod error;
+pub mod fold;
+pub mod model;
+pub mod script;
+
+pub use error::ValidationError;
+pub use model::*;

@@ -1,0 +1,99 @@
+//! Which script a text is written in: simplified, traditional, or a mix of both.
+
+use crate::fold::to_simplified_char;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The Chinese script of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Simplified characters (mainland, Singapore, Malaysia), or no traditional-only ones.
+    Hans,
+    /// Traditional characters (Taiwan, Hong Kong, Macau, many overseas outlets).
+    Hant,
+    /// Both scripts in significant amounts.
+    Mixed,
+}
+
+impl Script {
+    /// The stored and wire name: `hans`, `hant` or `mixed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Hans => "hans",
+            Script::Hant => "hant",
+            Script::Mixed => "mixed",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "hans" => Some(Script::Hans),
+            "hant" => Some(Script::Hant),
+            "mixed" => Some(Script::Mixed),
+            _ => None,
+        }
+    }
+
+    /// Detects the script by counting characters that exist only in one script.
+    /// A share of at most 10% of the other script's markers still counts as one script:
+    /// characters such as 后 or 台 are simplified forms that traditional text uses too.
+    pub fn detect(text: &str) -> Script {
+        let (mut traditional, mut simplified) = (0usize, 0usize);
+        for c in text.chars() {
+            if to_simplified_char(c) != c {
+                traditional += 1;
+            } else if simplified_only().contains(&c) {
+                simplified += 1;
+            }
+        }
+        let marked = traditional + simplified;
+        if traditional * 10 <= marked {
+            Script::Hans
+        } else if simplified * 10 <= marked {
+            Script::Hant
+        } else {
+            Script::Mixed
+        }
+    }
+}
+
+/// Characters whose first traditional form is another character (发 → 發): seeing them
+/// marks a text as simplified. Characters both scripts share (后, 家, 表) are not in it.
+fn simplified_only() -> &'static HashSet<char> {
+    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+    SET.get_or_init(|| {
+        hanconv::Dictionary::STCharacters
+            .iter()
+            .filter_map(|(from, to)| {
+                let mut from_chars = from.chars();
+                let c = from_chars.next()?;
+                let traditional = to.chars().next()?;
+                (from_chars.next().is_none() && traditional != c).then_some(c)
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_script_and_mixtures() {
+        assert_eq!(Script::detect("国家主席习近平发表讲话"), Script::Hans);
+        assert_eq!(Script::detect("國家主席習近平發表講話"), Script::Hant);
+        assert_eq!(
+            Script::detect("国家主席习近平 國家主席習近平發表講話发表讲话"),
+            Script::Mixed
+        );
+        assert_eq!(Script::detect("RCEP 2020"), Script::Hans);
+    }
+
+    #[test]
+    fn stored_names_round_trip() {
+        for s in [Script::Hans, Script::Hant, Script::Mixed] {
+            assert_eq!(Script::parse(s.as_str()), Some(s));
+        }
+    }
+}
