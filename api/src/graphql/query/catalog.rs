@@ -1,0 +1,154 @@
+//! Source, organization and agreement entry points.
+
+use crate::error::{ApiError, ApiResult};
+use crate::graphql::connection::{Conn, Total, connection};
+use crate::graphql::context::{load, storage};
+use crate::graphql::ids::{NodeKind, parse_numeric_id};
+use crate::graphql::paging::PageArgs;
+use crate::graphql::types::{Agreement, Organization, Source};
+use async_graphql::{Context, ID, Object};
+use quotegraph_domain::{AgreementId, OrganizationId, SourceId};
+
+#[derive(Default)]
+pub struct CatalogQuery;
+
+/// Exactly one of a name and an id.
+fn name_or_id(name: Option<String>, id: Option<ID>) -> ApiResult<Result<String, ID>> {
+    match (name, id) {
+        (Some(name), None) if !name.trim().is_empty() => Ok(Ok(name)),
+        (Some(_), None) => Err(ApiError::bad_input("name", "must not be empty")),
+        (None, Some(id)) => Ok(Err(id)),
+        _ => Err(ApiError::bad_input(
+            "name",
+            "give exactly one of `name` or `id`",
+        )),
+    }
+}
+
+#[Object]
+impl CatalogQuery {
+    /// One source by name (either script) or id.
+    async fn source(
+        &self,
+        ctx: &Context<'_>,
+        name: Option<String>,
+        id: Option<ID>,
+    ) -> ApiResult<Option<Source>> {
+        Ok(match name_or_id(name, id)? {
+            Ok(name) => storage(ctx)?.source_by_name(&name).await?,
+            Err(id) => {
+                load(
+                    ctx,
+                    SourceId(parse_numeric_id("id", &id, NodeKind::Source)?),
+                )
+                .await?
+            }
+        }
+        .map(Source))
+    }
+
+    /// All sources.
+    async fn sources(
+        &self,
+        ctx: &Context<'_>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> ApiResult<Conn<Source>> {
+        let page = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        }
+        .request()?;
+        let found = storage(ctx)?.sources(&page).await?;
+        Ok(connection(found, Total::Sources, |s| s.id.0, Source))
+    }
+
+    /// One organization by name or abbreviation (either script, any case) or id.
+    async fn organization(
+        &self,
+        ctx: &Context<'_>,
+        name: Option<String>,
+        id: Option<ID>,
+    ) -> ApiResult<Option<Organization>> {
+        Ok(match name_or_id(name, id)? {
+            Ok(name) => storage(ctx)?.organization_by_name(&name).await?,
+            Err(id) => {
+                load(
+                    ctx,
+                    OrganizationId(parse_numeric_id("id", &id, NodeKind::Organization)?),
+                )
+                .await?
+            }
+        }
+        .map(Organization))
+    }
+
+    /// All organizations.
+    async fn organizations(
+        &self,
+        ctx: &Context<'_>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> ApiResult<Conn<Organization>> {
+        let page = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        }
+        .request()?;
+        let found = storage(ctx)?.organizations(&page).await?;
+        Ok(connection(
+            found,
+            Total::Organizations,
+            |o| o.id.0,
+            Organization,
+        ))
+    }
+
+    /// One agreement by name or abbreviation (either script, any case) or id.
+    async fn agreement(
+        &self,
+        ctx: &Context<'_>,
+        name: Option<String>,
+        id: Option<ID>,
+    ) -> ApiResult<Option<Agreement>> {
+        Ok(match name_or_id(name, id)? {
+            Ok(name) => storage(ctx)?.agreement_by_name(&name).await?,
+            Err(id) => {
+                load(
+                    ctx,
+                    AgreementId(parse_numeric_id("id", &id, NodeKind::Agreement)?),
+                )
+                .await?
+            }
+        }
+        .map(Agreement))
+    }
+
+    /// All agreements.
+    async fn agreements(
+        &self,
+        ctx: &Context<'_>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> ApiResult<Conn<Agreement>> {
+        let page = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        }
+        .request()?;
+        let found = storage(ctx)?.agreements(&page).await?;
+        Ok(connection(found, Total::Agreements, |a| a.id.0, Agreement))
+    }
+}

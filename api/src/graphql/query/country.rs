@@ -1,0 +1,43 @@
+//! Country entry points.
+
+use crate::error::{ApiError, ApiResult};
+use crate::graphql::context::{load, storage};
+use crate::graphql::types::Country;
+use async_graphql::{Context, Object};
+use quotegraph_domain::CountryCode;
+
+#[derive(Default)]
+pub struct CountryQuery;
+
+#[Object]
+impl CountryQuery {
+    /// One country by ISO 3166-1 alpha-2 code, or by any name in any script (韩国, 南韓,
+    /// 韓國, South Korea).
+    async fn country(
+        &self,
+        ctx: &Context<'_>,
+        code: Option<String>,
+        name: Option<String>,
+    ) -> ApiResult<Option<Country>> {
+        match (code, name) {
+            (Some(code), None) => Ok(load(ctx, CountryCode::parse("code", &code)?)
+                .await?
+                .map(Country)),
+            (None, Some(name)) => Ok(storage(ctx)?.country_by_name(&name).await?.map(Country)),
+            _ => Err(ApiError::bad_input(
+                "code",
+                "give exactly one of `code` or `name`",
+            )),
+        }
+    }
+
+    /// Every ISO 3166-1 country, by code.
+    async fn countries(&self, ctx: &Context<'_>) -> ApiResult<Vec<Country>> {
+        Ok(storage(ctx)?
+            .all_countries()
+            .await?
+            .into_iter()
+            .map(Country)
+            .collect())
+    }
+}

@@ -1,0 +1,21 @@
+//! The root query, merged from one object per entity.
+
+mod article;
+mod catalog;
+mod country;
+mod node;
+mod person;
+mod statement;
+
+use async_graphql::MergedObject;
+
+/// Everything quotegraph answers. Queries are public.
+#[derive(MergedObject, Default)]
+pub struct Query(
+    node::NodeQuery,
+    article::ArticleQuery,
+    statement::StatementQuery,
+    person::PersonQuery,
+    country::CountryQuery,
+    catalog::CatalogQuery,
+);

@@ -1,0 +1,51 @@
+//! Statement entry points: every statement in every article, filtered.
+
+use crate::error::ApiResult;
+use crate::graphql::connection::{Total, connection};
+use crate::graphql::context::{load, storage};
+use crate::graphql::ids::{NodeKind, parse_numeric_id};
+use crate::graphql::paging::PageArgs;
+use crate::graphql::types::{Statement, StatementConnection, StatementFilterInput};
+use async_graphql::{Context, ID, Object};
+use quotegraph_domain::StatementId;
+use quotegraph_storage::StatementFilter;
+
+#[derive(Default)]
+pub struct StatementQuery;
+
+#[Object]
+impl StatementQuery {
+    /// One statement by its global id.
+    async fn statement(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Statement>> {
+        let id = StatementId(parse_numeric_id("id", &id, NodeKind::Statement)?);
+        Ok(load(ctx, id).await?.map(Statement))
+    }
+
+    /// Statements across all articles, filtered by speaker (any name, any script), the
+    /// speaker's country, source, dates, kind and text.
+    async fn statements(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<StatementFilterInput>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> ApiResult<StatementConnection> {
+        let page = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        }
+        .request()?;
+        let filter: StatementFilter = filter.unwrap_or_default().try_into()?;
+        let found = storage(ctx)?.statements(&filter, &page).await?;
+        Ok(connection(
+            found,
+            Total::AllStatements(filter),
+            |s| s.id.0,
+            Statement,
+        ))
+    }
+}

@@ -1,0 +1,128 @@
+//! `Agreement`, its parties and status history.
+
+use super::{
+    AgreementKindGql, AgreementStatusGql, ArticleConnection, ArticleFilterInput, Country,
+    Organization,
+};
+use crate::error::ApiResult;
+use crate::graphql::context::{load, load_required};
+use crate::graphql::ids::{NodeKind, global_id};
+use crate::graphql::loaders::{ArticlesOf, PartiesOf, StatusHistoryOf};
+use crate::graphql::paging::PageArgs;
+use async_graphql::{Context, ID, Object, SimpleObject, Union};
+use chrono::NaiveDate;
+use quotegraph_domain::{self as domain, PartyRef};
+use quotegraph_storage::MentionedBy;
+
+/// An agreement (RCEP, CPTPP, 中欧投资协定, 快捷通道 …).
+#[derive(Clone)]
+pub struct Agreement(pub domain::Agreement);
+
+/// A country or an organization.
+#[derive(Union)]
+pub enum Party {
+    /// A country.
+    Country(Country),
+    /// An organization.
+    Organization(Organization),
+}
+
+/// A party of an agreement.
+#[derive(SimpleObject)]
+pub struct AgreementParty {
+    /// The country or organization.
+    pub party: Party,
+    /// The day it joined, when known.
+    pub joined_on: Option<NaiveDate>,
+}
+
+/// A dated status of an agreement.
+#[derive(SimpleObject)]
+pub struct StatusChange {
+    /// The status reached.
+    pub status: AgreementStatusGql,
+    /// The day it was reached, when known.
+    pub on: Option<NaiveDate>,
+}
+
+#[Object]
+impl Agreement {
+    /// Global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Agreement, self.0.id.0)
+    }
+
+    /// Its name as first written.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Its abbreviation.
+    async fn abbreviation(&self) -> Option<&str> {
+        self.0.abbreviation.as_deref()
+    }
+
+    /// What kind of agreement it is.
+    async fn kind(&self) -> AgreementKindGql {
+        self.0.kind.into()
+    }
+
+    /// Its status history, oldest first.
+    async fn status_history(&self, ctx: &Context<'_>) -> ApiResult<Vec<StatusChange>> {
+        let history = load(ctx, StatusHistoryOf(self.0.id))
+            .await?
+            .unwrap_or_default();
+        Ok(history
+            .into_iter()
+            .map(|c| StatusChange {
+                status: c.status.into(),
+                on: c.on,
+            })
+            .collect())
+    }
+
+    /// The parties, in the order they joined.
+    async fn parties(&self, ctx: &Context<'_>) -> ApiResult<Vec<AgreementParty>> {
+        let parties = load(ctx, PartiesOf(self.0.id)).await?.unwrap_or_default();
+        let mut out = Vec::with_capacity(parties.len());
+        for p in parties {
+            let party = match p.party {
+                PartyRef::Country(code) => Party::Country(Country(load_required(ctx, code).await?)),
+                PartyRef::Organization(id) => {
+                    Party::Organization(Organization(load_required(ctx, id).await?))
+                }
+            };
+            out.push(AgreementParty {
+                party,
+                joined_on: p.joined_on,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Articles that mention it.
+    #[allow(clippy::too_many_arguments)]
+    async fn articles(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ArticleFilterInput>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> ApiResult<ArticleConnection> {
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        super::articles_of(
+            ctx,
+            ArticlesOf::Mentioning(MentionedBy::Agreement, self.0.id.0),
+            filter,
+            &args,
+        )
+        .await
+    }
+}

@@ -1,0 +1,119 @@
+//! `Country`.
+
+use super::{Agreement, ArticleConnection, ArticleFilterInput, Person};
+use crate::error::ApiResult;
+use crate::graphql::connection::{Conn, Total, connection};
+use crate::graphql::context::{load, load_all_required};
+use crate::graphql::ids::{NodeKind, global_id};
+use crate::graphql::loaders::{AgreementsOfCountry, ArticlesOf, PeopleCount, PeoplePage};
+use crate::graphql::paging::PageArgs;
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::NaiveDate;
+use quotegraph_domain as domain;
+
+/// A country (ISO 3166-1), with its names in both scripts and English.
+#[derive(Clone)]
+pub struct Country(pub domain::Country);
+
+/// A country's part in an agreement.
+#[derive(SimpleObject)]
+pub struct Participation {
+    /// The agreement.
+    pub agreement: Agreement,
+    /// The day the country joined, when known.
+    pub joined_on: Option<NaiveDate>,
+}
+
+#[Object]
+impl Country {
+    /// Global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Country, self.0.code.as_str())
+    }
+
+    /// ISO 3166-1 alpha-2 code.
+    async fn code(&self) -> &str {
+        self.0.code.as_str()
+    }
+
+    /// Name in simplified script (韩国).
+    async fn name_hans(&self) -> &str {
+        &self.0.name_hans
+    }
+
+    /// Name in traditional script (南韓).
+    async fn name_hant(&self) -> &str {
+        &self.0.name_hant
+    }
+
+    /// Name in English.
+    async fn name_en(&self) -> &str {
+        &self.0.name_en
+    }
+
+    /// Articles that mention the country.
+    #[allow(clippy::too_many_arguments)]
+    async fn articles(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ArticleFilterInput>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> ApiResult<ArticleConnection> {
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        super::articles_of(ctx, ArticlesOf::Country(self.0.code.clone()), filter, &args).await
+    }
+
+    /// People of this country.
+    async fn people(
+        &self,
+        ctx: &Context<'_>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> ApiResult<Conn<Person>> {
+        let page = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        }
+        .request()?;
+        let key = PeoplePage {
+            country: self.0.code.clone(),
+            page,
+        };
+        let found = load(ctx, key).await?.unwrap_or_default();
+        Ok(connection(
+            found,
+            Total::People(PeopleCount(self.0.code.clone())),
+            |p| p.id.0,
+            Person,
+        ))
+    }
+
+    /// Agreements the country is party to, with the day it joined.
+    async fn agreements(&self, ctx: &Context<'_>) -> ApiResult<Vec<Participation>> {
+        let parties = load(ctx, AgreementsOfCountry(self.0.code.clone()))
+            .await?
+            .unwrap_or_default();
+        let agreements =
+            load_all_required(ctx, parties.iter().map(|p| p.agreement_id).collect()).await?;
+        Ok(agreements
+            .into_iter()
+            .zip(parties)
+            .map(|(a, p)| Participation {
+                agreement: Agreement(a),
+                joined_on: p.joined_on,
+            })
+            .collect())
+    }
+}

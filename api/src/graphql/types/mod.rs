@@ -1,0 +1,22 @@
+//! GraphQL output types. Each wraps a domain value; resolvers follow relations through
+//! the request's DataLoaders.
+
+mod agreement;
+mod article;
+mod country;
+mod enums;
+mod mention;
+mod organization;
+mod person;
+mod source;
+mod statement;
+
+pub use agreement::*;
+pub use article::*;
+pub use country::*;
+pub use enums::*;
+pub use mention::*;
+pub use organization::*;
+pub use person::*;
+pub use source::*;
+pub use statement::*;

@@ -1,0 +1,58 @@
+//! `Organization`.
+
+use super::{ArticleConnection, ArticleFilterInput};
+use crate::error::ApiResult;
+use crate::graphql::ids::{NodeKind, global_id};
+use crate::graphql::loaders::ArticlesOf;
+use crate::graphql::paging::PageArgs;
+use async_graphql::{Context, ID, Object};
+use quotegraph_domain as domain;
+use quotegraph_storage::MentionedBy;
+
+/// An organization (WHO, UN, G20, APEC, EU …).
+#[derive(Clone)]
+pub struct Organization(pub domain::Organization);
+
+#[Object]
+impl Organization {
+    /// Global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Organization, self.0.id.0)
+    }
+
+    /// Its name as first written.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Its abbreviation.
+    async fn abbreviation(&self) -> Option<&str> {
+        self.0.abbreviation.as_deref()
+    }
+
+    /// Articles that mention it.
+    #[allow(clippy::too_many_arguments)]
+    async fn articles(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ArticleFilterInput>,
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> ApiResult<ArticleConnection> {
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        super::articles_of(
+            ctx,
+            ArticlesOf::Mentioning(MentionedBy::Organization, self.0.id.0),
+            filter,
+            &args,
+        )
+        .await
+    }
+}

@@ -1,0 +1,162 @@
+//! `Statement`, its connection and filter.
+
+use super::{Article, OriginGql, Person, SectionGql, StatementKindGql};
+use crate::error::{ApiError, ApiResult};
+use crate::graphql::connection::{Conn, Total, connection};
+use crate::graphql::context::{load, load_required};
+use crate::graphql::ids::{NodeKind, global_id};
+use crate::graphql::loaders::{StatementCount, StatementPage};
+use crate::graphql::paging::PageArgs;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::NaiveDate;
+use quotegraph_domain::{self as domain, CountryCode};
+use quotegraph_storage::{StatementFilter, StatementsOf};
+
+/// What a person said in one article.
+#[derive(Clone)]
+pub struct Statement(pub domain::Statement);
+
+/// A character range in an article body.
+#[derive(SimpleObject, Clone, Copy)]
+pub struct Span {
+    /// First character (counted in Unicode scalar values from 0).
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+#[Object]
+impl Statement {
+    /// Global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeKind::Statement, self.0.id.0)
+    }
+
+    /// The words exactly as written, without quote marks.
+    async fn text(&self) -> &str {
+        &self.0.text
+    }
+
+    /// Direct quotation or reported speech.
+    async fn kind(&self) -> StatementKindGql {
+        self.0.kind.into()
+    }
+
+    /// Who said it; null when the article names no one.
+    async fn speaker(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
+        match self.0.speaker_id {
+            Some(id) => Ok(Some(Person(load_required(ctx, id).await?))),
+            None => Ok(None),
+        }
+    }
+
+    /// The speaker phrase as the article writes it (柬埔寨副首相賀南洪).
+    async fn speaker_phrase(&self) -> Option<&str> {
+        self.0.speaker_phrase.as_deref()
+    }
+
+    /// The title the article gives the speaker, in simplified script.
+    async fn speaker_title(&self) -> Option<&str> {
+        self.0.speaker_title.as_deref()
+    }
+
+    /// Where the words stand in the article body.
+    async fn span(&self) -> Span {
+        Span {
+            start: self.0.span.start,
+            end: self.0.span.end,
+        }
+    }
+
+    /// Body or related-articles list.
+    async fn section(&self) -> SectionGql {
+        self.0.section.into()
+    }
+
+    /// The day it was said: the day the text gives, else the article's day.
+    async fn said_on(&self) -> Option<NaiveDate> {
+        self.0.said_on
+    }
+
+    /// How sure the attribution is, from 0 to 1.
+    async fn confidence(&self) -> f64 {
+        self.0.confidence
+    }
+
+    /// Extracted by quotegraph or entered by an admin.
+    async fn origin(&self) -> OriginGql {
+        self.0.origin.into()
+    }
+
+    /// The article it stands in.
+    async fn article(&self, ctx: &Context<'_>) -> ApiResult<Article> {
+        Ok(Article(load_required(ctx, self.0.article_id).await?))
+    }
+}
+
+/// A page of statements.
+pub type StatementConnection = Conn<Statement>;
+
+/// Which statements to list. All conditions must hold.
+#[derive(InputObject, Clone, Default)]
+pub struct StatementFilterInput {
+    /// Said by the person known by this name or alias: either script, or English.
+    pub speaker: Option<String>,
+    /// Said by a person of this country (ISO 3166-1 alpha-2 code).
+    pub country: Option<String>,
+    /// In an article of this source (name in either script).
+    pub source: Option<String>,
+    /// Said on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Said on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Direct or indirect.
+    pub kind: Option<StatementKindGql>,
+    /// The text contains this, in either script, any width or case.
+    pub text: Option<String>,
+}
+
+impl TryFrom<StatementFilterInput> for StatementFilter {
+    type Error = ApiError;
+    fn try_from(input: StatementFilterInput) -> Result<Self, Self::Error> {
+        if let (Some(from), Some(to)) = (input.from, input.to)
+            && from > to
+        {
+            return Err(ApiError::bad_input("filter.to", "is before filter.from"));
+        }
+        Ok(StatementFilter {
+            speaker: input.speaker.filter(|s| !s.trim().is_empty()),
+            country: input
+                .country
+                .as_deref()
+                .map(|c| CountryCode::parse("filter.country", c))
+                .transpose()?,
+            source: input.source.filter(|s| !s.trim().is_empty()),
+            from: input.from,
+            to: input.to,
+            kind: input.kind.map(Into::into),
+            text: input.text.filter(|s| !s.is_empty()),
+        })
+    }
+}
+
+/// A page of the statements of one article or speaker, through the loaders.
+pub(crate) async fn statements_of(
+    ctx: &Context<'_>,
+    of: StatementsOf,
+    parent: i64,
+    filter: Option<StatementFilterInput>,
+    args: &PageArgs,
+) -> ApiResult<StatementConnection> {
+    let filter: StatementFilter = filter.unwrap_or_default().try_into()?;
+    let page = args.request()?;
+    let key = StatementPage {
+        of,
+        parent,
+        filter: filter.clone(),
+        page,
+    };
+    let found = load(ctx, key).await?.unwrap_or_default();
+    let total = Total::Statements(StatementCount { of, parent, filter });
+    Ok(connection(found, total, |s| s.id.0, Statement))
+}

@@ -1,0 +1,167 @@
+//! The HTTP server: GraphQL over HTTP at /graphql (POST JSON, GET for queries), GraphiQL at
+//! /graphiql, /healthz and /metrics. Building the app is separate from running it, so
+//! tests can bind port 0 and learn the port.
+
+use crate::config::Settings;
+use crate::graphql::auth::Caller;
+use crate::graphql::loaders::loaders;
+use crate::graphql::{QuotegraphSchema, build_schema};
+use actix_web::dev::Server;
+use actix_web::http::header;
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, guard, web};
+use async_graphql::http::GraphiQLSource;
+use async_graphql::{Response, Value};
+use async_graphql_actix_web::{GraphQLRequest, GraphQLResponse};
+use quotegraph_storage::Storage;
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+/// The largest request body accepted (a 1 MiB article plus its JSON framing).
+const MAX_BODY_BYTES: usize = 4 << 20;
+/// How long a DataLoader waits to gather keys before it queries.
+const LOADER_DELAY: Duration = Duration::from_millis(1);
+
+/// What every request handler shares.
+struct AppState {
+    schema: QuotegraphSchema,
+    storage: Storage,
+    admin_token: Option<String>,
+    requests: AtomicU64,
+}
+
+/// A built, bound server, ready to run.
+pub struct Application {
+    server: Server,
+    port: u16,
+}
+
+impl Application {
+    /// Connects to the database, migrates it, binds the address and builds the server.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let storage = Storage::connect_and_migrate(&settings.database_url).await?;
+        Self::build_with_storage(settings, storage)
+    }
+
+    /// Builds the server over an already migrated storage handle.
+    pub fn build_with_storage(settings: Settings, storage: Storage) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(settings.bind)?;
+        let port = listener.local_addr()?.port();
+        if settings.admin_token.is_none() {
+            tracing::warn!("QUOTEGRAPH_ADMIN_TOKEN is not set: every mutation will be refused");
+        }
+        let state = web::Data::new(AppState {
+            schema: build_schema(storage.clone()),
+            storage,
+            admin_token: settings.admin_token,
+            requests: AtomicU64::new(0),
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+                .app_data(web::JsonConfig::default().limit(MAX_BODY_BYTES))
+                .service(web::resource("/graphql").guard(guard::Post()).to(graphql))
+                .service(web::resource("/graphql").guard(guard::Get()).to(graphql))
+                .service(web::resource("/graphiql").guard(guard::Get()).to(graphiql))
+                .service(web::resource("/healthz").to(healthz))
+                .service(web::resource("/metrics").to(metrics))
+        })
+        .listen(listener)?
+        .run();
+        Ok(Self { server, port })
+    }
+
+    /// The port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until the process is stopped.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+async fn graphql(
+    state: web::Data<AppState>,
+    http: HttpRequest,
+    request: GraphQLRequest,
+) -> GraphQLResponse {
+    state.requests.fetch_add(1, Ordering::Relaxed);
+    let authorization = http
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let caller = Caller::from_header(authorization, state.admin_token.as_deref());
+    let mut request = request
+        .into_inner()
+        .data(caller)
+        .data(loaders(state.storage.clone(), LOADER_DELAY));
+    if http.method() == actix_web::http::Method::GET {
+        // GraphQL over HTTP: GET may not change anything.
+        request = request.data(Caller::Anonymous);
+    }
+    let mut response = state.schema.execute(request).await;
+    add_missing_codes(&mut response);
+    response.into()
+}
+
+/// Errors raised by async-graphql itself (parse, validation, limits) carry no code; give
+/// them one so every error a client sees has `extensions.code`.
+fn add_missing_codes(response: &mut Response) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if extensions.get("code").is_none() {
+            let message = error.message.to_lowercase();
+            let code = if message.contains("too deep")
+                || message.contains("too complex")
+                || message.contains("limit")
+            {
+                "LIMIT_EXCEEDED"
+            } else {
+                "BAD_USER_INPUT"
+            };
+            extensions.set("code", Value::from(code));
+        }
+    }
+}
+
+async fn graphiql() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title("quotegraph")
+                .finish(),
+        )
+}
+
+async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    match state.storage.ping().await {
+        Ok(()) => HttpResponse::Ok()
+            .json(serde_json::json!({ "status": "ok", "database": state.storage.backend() })),
+        Err(err) => {
+            tracing::error!(error = %err, "health check failed");
+            HttpResponse::ServiceUnavailable().json(serde_json::json!({ "status": "unavailable" }))
+        }
+    }
+}
+
+/// Prometheus text format.
+async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    let body = format!(
+        "# HELP quotegraph_graphql_requests_total GraphQL requests served.\n\
+         # TYPE quotegraph_graphql_requests_total counter\n\
+         quotegraph_graphql_requests_total {}\n\
+         # HELP quotegraph_sql_statements_total SQL statements run against the database.\n\
+         # TYPE quotegraph_sql_statements_total counter\n\
+         quotegraph_sql_statements_total {}\n",
+        state.requests.load(Ordering::Relaxed),
+        state.storage.statements_run(),
+    );
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4")
+        .body(body)
+}

@@ -1,0 +1,18 @@
+//! quotegraph's storage: SeaORM entities, migrations and repositories over SQLite (the
+//! embedded default) and PostgreSQL. It owns every SQL statement; callers get domain types.
+
+mod connect;
+mod convert;
+mod entity;
+mod error;
+pub mod migration;
+mod paging;
+mod repo;
+
+pub use connect::Storage;
+pub use error::StorageError;
+pub use paging::{Page, PageRequest};
+pub use repo::*;
+
+/// The result type of every storage call.
+pub type StorageResult<T> = Result<T, StorageError>;

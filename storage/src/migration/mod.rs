@@ -1,0 +1,15 @@
+//! Schema migrations, run at start (`quotegraph migrate` runs them alone).
+
+use sea_orm_migration::prelude::*;
+
+mod m0001_initial;
+
+/// Every migration quotegraph knows, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_initial::Migration)]
+    }
+}

@@ -1,0 +1,226 @@
+//! Keyset pagination: pages are cut by id, never by OFFSET, both for a plain list and for
+//! many parents at once (one query for all parents, using `ROW_NUMBER() OVER (PARTITION BY
+//! parent)`), which is what lets a DataLoader answer a nested connection in one statement.
+
+use crate::StorageResult;
+use sea_orm::sea_query::{
+    Alias, Asterisk, Expr, ExprTrait, Func, IntoColumnRef, Order, Query, SelectStatement,
+    WindowStatement,
+};
+use sea_orm::{
+    ConnectionTrait, EntityTrait, FromQueryResult, QueryResult, QueryTrait, Select, TryGetable,
+    Value,
+};
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// Which slice of an id-ordered list to return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageRequest {
+    /// Only ids greater than this.
+    pub after: Option<i64>,
+    /// Only ids smaller than this.
+    pub before: Option<i64>,
+    /// How many items at most.
+    pub limit: u64,
+    /// Take the last `limit` items of the range instead of the first.
+    pub from_end: bool,
+}
+
+/// One page of items in ascending id order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    /// The items.
+    pub items: Vec<T>,
+    /// More items follow the last one.
+    pub has_next: bool,
+    /// More items precede the first one.
+    pub has_previous: bool,
+}
+
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            has_next: false,
+            has_previous: false,
+        }
+    }
+}
+
+impl<T> Page<T> {
+    /// The same page with each item mapped.
+    pub fn try_map<U, E>(self, f: impl FnMut(T) -> Result<U, E>) -> Result<Page<U>, E> {
+        Ok(Page {
+            items: self.items.into_iter().map(f).collect::<Result<_, _>>()?,
+            has_next: self.has_next,
+            has_previous: self.has_previous,
+        })
+    }
+}
+
+impl PageRequest {
+    fn order(&self) -> Order {
+        if self.from_end {
+            Order::Desc
+        } else {
+            Order::Asc
+        }
+    }
+
+    fn restrict(&self, query: &mut SelectStatement, id: impl IntoColumnRef + Clone) {
+        if let Some(after) = self.after {
+            query.and_where(Expr::col(id.clone()).gt(after));
+        }
+        if let Some(before) = self.before {
+            query.and_where(Expr::col(id).lt(before));
+        }
+    }
+
+    /// Cuts rows fetched with `limit + 1` into a page in ascending order.
+    fn finish<T>(&self, mut rows: Vec<T>) -> Page<T> {
+        let more = rows.len() as u64 > self.limit;
+        rows.truncate(self.limit as usize);
+        if self.from_end {
+            rows.reverse();
+            Page {
+                items: rows,
+                has_previous: more,
+                has_next: self.before.is_some(),
+            }
+        } else {
+            Page {
+                items: rows,
+                has_next: more,
+                has_previous: self.after.is_some(),
+            }
+        }
+    }
+}
+
+/// One page of `select`, ordered by `id`.
+pub(crate) async fn fetch_page<E, C>(
+    db: &C,
+    select: Select<E>,
+    id: impl IntoColumnRef + Clone,
+    page: &PageRequest,
+) -> StorageResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let mut query = select.into_query();
+    page.restrict(&mut query, id.clone());
+    query.order_by(id, page.order()).limit(page.limit + 1);
+    let rows = db.query_all(&query).await?;
+    let models = rows
+        .iter()
+        .map(|row| E::Model::from_query_result(row, ""))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(page.finish(models))
+}
+
+/// One page of `select` for each of `parents`, where `parent` is the column naming the
+/// parent of a row: a single statement, whatever the number of parents.
+pub(crate) async fn fetch_pages_per_parent<E, C, K>(
+    db: &C,
+    select: Select<E>,
+    parent: impl IntoColumnRef + Clone,
+    id: impl IntoColumnRef + Clone,
+    parents: &[K],
+    page: &PageRequest,
+) -> StorageResult<HashMap<K, Page<E::Model>>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    K: Clone + Eq + Hash + Into<Value> + TryGetable,
+{
+    if parents.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut inner = select.into_query();
+    inner.and_where(Expr::col(parent.clone()).is_in(parents.iter().cloned()));
+    page.restrict(&mut inner, id.clone());
+    inner.expr_as(Expr::col(parent.clone()), Alias::new("qg_parent"));
+    inner.expr_window_as(
+        Func::cust("ROW_NUMBER"),
+        WindowStatement::partition_by(parent)
+            .order_by(id, page.order())
+            .to_owned(),
+        Alias::new("qg_rn"),
+    );
+    let outer = Query::select()
+        .column(Asterisk)
+        .from_subquery(inner, Alias::new("qg_page"))
+        .and_where(Expr::col(Alias::new("qg_rn")).lte(page.limit + 1))
+        .order_by(Alias::new("qg_rn"), Order::Asc)
+        .to_owned();
+    let rows = db.query_all(&outer).await?;
+    let mut grouped: HashMap<K, Vec<E::Model>> = HashMap::new();
+    for row in &rows {
+        let (key, model) = parent_and_model::<E, K>(row)?;
+        grouped.entry(key).or_default().push(model);
+    }
+    Ok(grouped
+        .into_iter()
+        .map(|(key, rows)| (key, page.finish(rows)))
+        .collect())
+}
+
+fn parent_and_model<E: EntityTrait, K: TryGetable>(
+    row: &QueryResult,
+) -> StorageResult<(K, E::Model)> {
+    Ok((
+        row.try_get("", "qg_parent")?,
+        E::Model::from_query_result(row, "")?,
+    ))
+}
+
+/// How many rows of `select` each parent has: one grouped statement.
+pub(crate) async fn count_per_parent<E, C, K>(
+    db: &C,
+    select: Select<E>,
+    parent: impl IntoColumnRef + Clone,
+    parents: &[K],
+) -> StorageResult<HashMap<K, u64>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    K: Clone + Eq + Hash + Into<Value> + TryGetable,
+{
+    if parents.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut query = select.into_query();
+    query.clear_selects();
+    query
+        .expr_as(Expr::col(parent.clone()), Alias::new("qg_parent"))
+        .expr_as(Expr::col(Asterisk).count(), Alias::new("qg_count"))
+        .and_where(Expr::col(parent.clone()).is_in(parents.iter().cloned()))
+        .group_by_col(parent);
+    let rows = db.query_all(&query).await?;
+    rows.iter()
+        .map(|row| {
+            let key: K = row.try_get("", "qg_parent")?;
+            let count: i64 = row.try_get("", "qg_count")?;
+            Ok((key, u64::try_from(count).unwrap_or(0)))
+        })
+        .collect()
+}
+
+/// How many rows `select` returns.
+pub(crate) async fn count_all<E, C>(db: &C, select: Select<E>) -> StorageResult<u64>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let mut query = select.into_query();
+    query.clear_selects();
+    query.expr_as(Expr::col(Asterisk).count(), Alias::new("qg_count"));
+    let row = db.query_one(&query).await?;
+    let count: i64 = match row {
+        Some(row) => row.try_get("", "qg_count")?,
+        None => 0,
+    };
+    Ok(u64::try_from(count).unwrap_or(0))
+}

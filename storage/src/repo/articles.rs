@@ -1,0 +1,210 @@
+//! Reading articles: by id, filtered pages, and pages per source or per mentioned entity.
+
+use super::ArticleFilter;
+use crate::convert;
+use crate::entity::{article, mention};
+use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
+use crate::{Page, PageRequest, Storage, StorageResult};
+use quotegraph_domain::{Article, ArticleId, CountryCode, SourceId};
+use sea_orm::{
+    ColumnTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait, Select,
+};
+use std::collections::HashMap;
+
+/// The entity whose mentioning articles are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionedBy {
+    /// Mentions of organizations.
+    Organization,
+    /// Mentions of agreements.
+    Agreement,
+    /// Mentions of people (including every statement they made).
+    Person,
+}
+
+impl MentionedBy {
+    fn column(self) -> mention::Column {
+        match self {
+            MentionedBy::Organization => mention::Column::OrganizationId,
+            MentionedBy::Agreement => mention::Column::AgreementId,
+            MentionedBy::Person => mention::Column::PersonId,
+        }
+    }
+}
+
+fn filtered(filter: &ArticleFilter) -> Select<article::Entity> {
+    article::Entity::find().filter(filter.condition())
+}
+
+fn mentioning(filter: &ArticleFilter) -> Select<article::Entity> {
+    filtered(filter).join(JoinType::InnerJoin, mention::Relation::Article.def().rev())
+}
+
+fn pages<K: std::hash::Hash + Eq>(
+    pages: HashMap<K, Page<article::Model>>,
+) -> StorageResult<HashMap<K, Page<Article>>> {
+    pages
+        .into_iter()
+        .map(|(k, p)| Ok((k, p.try_map(Article::try_from)?)))
+        .collect()
+}
+
+impl Storage {
+    /// The articles with these ids (missing ones are left out).
+    #[tracing::instrument(skip(self))]
+    pub async fn articles_by_ids(
+        &self,
+        ids: &[ArticleId],
+    ) -> StorageResult<HashMap<ArticleId, Article>> {
+        let rows = article::Entity::find()
+            .filter(article::Column::Id.is_in(ids.iter().map(|id| id.0)))
+            .all(&self.db)
+            .await?;
+        let articles: Vec<Article> = convert::all(rows)?;
+        Ok(articles.into_iter().map(|a| (a.id, a)).collect())
+    }
+
+    /// A page of the articles matching `filter`.
+    #[tracing::instrument(skip(self))]
+    pub async fn articles(
+        &self,
+        filter: &ArticleFilter,
+        page: &PageRequest,
+    ) -> StorageResult<Page<Article>> {
+        fetch_page(
+            &self.db,
+            filtered(filter),
+            (article::Entity, article::Column::Id),
+            page,
+        )
+        .await?
+        .try_map(Article::try_from)
+    }
+
+    /// How many articles match `filter`.
+    pub async fn count_articles(&self, filter: &ArticleFilter) -> StorageResult<u64> {
+        count_all(&self.db, filtered(filter)).await
+    }
+
+    /// A page of each source's articles.
+    #[tracing::instrument(skip(self))]
+    pub async fn articles_of_sources(
+        &self,
+        sources: &[SourceId],
+        filter: &ArticleFilter,
+        page: &PageRequest,
+    ) -> StorageResult<HashMap<SourceId, Page<Article>>> {
+        let keys: Vec<i64> = sources.iter().map(|s| s.0).collect();
+        let found = fetch_pages_per_parent(
+            &self.db,
+            filtered(filter),
+            (article::Entity, article::Column::SourceId),
+            (article::Entity, article::Column::Id),
+            &keys,
+            page,
+        )
+        .await?;
+        Ok(pages(found)?
+            .into_iter()
+            .map(|(k, p)| (SourceId(k), p))
+            .collect())
+    }
+
+    /// How many articles each source has.
+    pub async fn count_articles_of_sources(
+        &self,
+        sources: &[SourceId],
+        filter: &ArticleFilter,
+    ) -> StorageResult<HashMap<SourceId, u64>> {
+        let keys: Vec<i64> = sources.iter().map(|s| s.0).collect();
+        let counts = count_per_parent(
+            &self.db,
+            filtered(filter),
+            (article::Entity, article::Column::SourceId),
+            &keys,
+        )
+        .await?;
+        Ok(counts.into_iter().map(|(k, n)| (SourceId(k), n)).collect())
+    }
+
+    /// A page of the articles mentioning each country.
+    #[tracing::instrument(skip(self))]
+    pub async fn articles_mentioning_countries(
+        &self,
+        codes: &[CountryCode],
+        filter: &ArticleFilter,
+        page: &PageRequest,
+    ) -> StorageResult<HashMap<CountryCode, Page<Article>>> {
+        let keys: Vec<String> = codes.iter().map(|c| c.as_str().to_owned()).collect();
+        let found = fetch_pages_per_parent(
+            &self.db,
+            mentioning(filter),
+            (mention::Entity, mention::Column::CountryCode),
+            (article::Entity, article::Column::Id),
+            &keys,
+            page,
+        )
+        .await?;
+        pages(found)?
+            .into_iter()
+            .map(|(k, p)| Ok((convert::code(&k)?, p)))
+            .collect()
+    }
+
+    /// How many articles mention each country.
+    pub async fn count_articles_mentioning_countries(
+        &self,
+        codes: &[CountryCode],
+        filter: &ArticleFilter,
+    ) -> StorageResult<HashMap<CountryCode, u64>> {
+        let keys: Vec<String> = codes.iter().map(|c| c.as_str().to_owned()).collect();
+        let counts = count_per_parent(
+            &self.db,
+            mentioning(filter),
+            (mention::Entity, mention::Column::CountryCode),
+            &keys,
+        )
+        .await?;
+        counts
+            .into_iter()
+            .map(|(k, n)| Ok((convert::code(&k)?, n)))
+            .collect()
+    }
+
+    /// A page of the articles mentioning each organization, agreement or person.
+    #[tracing::instrument(skip(self))]
+    pub async fn articles_mentioning(
+        &self,
+        by: MentionedBy,
+        ids: &[i64],
+        filter: &ArticleFilter,
+        page: &PageRequest,
+    ) -> StorageResult<HashMap<i64, Page<Article>>> {
+        let found = fetch_pages_per_parent(
+            &self.db,
+            mentioning(filter),
+            (mention::Entity, by.column()),
+            (article::Entity, article::Column::Id),
+            ids,
+            page,
+        )
+        .await?;
+        pages(found)
+    }
+
+    /// How many articles mention each organization, agreement or person.
+    pub async fn count_articles_mentioning(
+        &self,
+        by: MentionedBy,
+        ids: &[i64],
+        filter: &ArticleFilter,
+    ) -> StorageResult<HashMap<i64, u64>> {
+        count_per_parent(
+            &self.db,
+            mentioning(filter),
+            (mention::Entity, by.column()),
+            ids,
+        )
+        .await
+    }
+}

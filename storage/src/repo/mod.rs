@@ -1,0 +1,17 @@
+//! Repositories: every query quotegraph runs, taking and returning domain types.
+
+mod articles;
+mod catalog;
+mod countries;
+mod filters;
+mod people;
+mod resolve;
+mod statements;
+mod writer;
+
+pub use articles::MentionedBy;
+pub use filters::{ArticleFilter, StatementFilter};
+pub use statements::StatementsOf;
+pub use writer::AddOutcome;
+
+pub(crate) use countries::seed_countries;

@@ -1,0 +1,155 @@
+//! Reading people: by any name in any script, by id, pages, aliases and roles.
+
+use crate::convert;
+use crate::entity::{person, person_alias, person_role};
+use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
+use crate::{Page, PageRequest, Storage, StorageResult};
+use quotegraph_domain::fold::fold_name;
+use quotegraph_domain::{CountryCode, Person, PersonAlias, PersonId, PersonRole};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+fn ids(people: &[PersonId]) -> Vec<i64> {
+    people.iter().map(|p| p.0).collect()
+}
+
+impl Storage {
+    /// The person known by `name`: any alias, in either script, or English, any case.
+    #[tracing::instrument(skip(self))]
+    pub async fn person_by_name(&self, name: &str) -> StorageResult<Option<Person>> {
+        let key = fold_name(name);
+        let Some(alias) = person_alias::Entity::find()
+            .filter(person_alias::Column::AliasKey.eq(key))
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let row = person::Entity::find_by_id(alias.person_id)
+            .one(&self.db)
+            .await?;
+        row.map(Person::try_from).transpose()
+    }
+
+    /// The people with these ids.
+    #[tracing::instrument(skip(self))]
+    pub async fn people_by_ids(
+        &self,
+        people: &[PersonId],
+    ) -> StorageResult<HashMap<PersonId, Person>> {
+        let rows = person::Entity::find()
+            .filter(person::Column::Id.is_in(ids(people)))
+            .all(&self.db)
+            .await?;
+        let people: Vec<Person> = convert::all(rows)?;
+        Ok(people.into_iter().map(|p| (p.id, p)).collect())
+    }
+
+    /// A page of everyone quotegraph knows, optionally only of one country.
+    #[tracing::instrument(skip(self))]
+    pub async fn people(
+        &self,
+        country: Option<&CountryCode>,
+        page: &PageRequest,
+    ) -> StorageResult<Page<Person>> {
+        fetch_page(
+            &self.db,
+            of_country(country),
+            (person::Entity, person::Column::Id),
+            page,
+        )
+        .await?
+        .try_map(Person::try_from)
+    }
+
+    /// How many people there are, optionally only of one country.
+    pub async fn count_people(&self, country: Option<&CountryCode>) -> StorageResult<u64> {
+        count_all(&self.db, of_country(country)).await
+    }
+
+    /// A page of the people of each country.
+    #[tracing::instrument(skip(self))]
+    pub async fn people_of_countries(
+        &self,
+        codes: &[CountryCode],
+        page: &PageRequest,
+    ) -> StorageResult<HashMap<CountryCode, Page<Person>>> {
+        let keys: Vec<String> = codes.iter().map(|c| c.as_str().to_owned()).collect();
+        let found = fetch_pages_per_parent(
+            &self.db,
+            person::Entity::find(),
+            (person::Entity, person::Column::CountryCode),
+            (person::Entity, person::Column::Id),
+            &keys,
+            page,
+        )
+        .await?;
+        found
+            .into_iter()
+            .map(|(k, p)| Ok((convert::code(&k)?, p.try_map(Person::try_from)?)))
+            .collect()
+    }
+
+    /// How many people each country has.
+    pub async fn count_people_of_countries(
+        &self,
+        codes: &[CountryCode],
+    ) -> StorageResult<HashMap<CountryCode, u64>> {
+        let keys: Vec<String> = codes.iter().map(|c| c.as_str().to_owned()).collect();
+        let counts = count_per_parent(
+            &self.db,
+            person::Entity::find(),
+            (person::Entity, person::Column::CountryCode),
+            &keys,
+        )
+        .await?;
+        counts
+            .into_iter()
+            .map(|(k, n)| Ok((convert::code(&k)?, n)))
+            .collect()
+    }
+
+    /// Every alias of each person, oldest first.
+    #[tracing::instrument(skip(self))]
+    pub async fn aliases_of(
+        &self,
+        people: &[PersonId],
+    ) -> StorageResult<HashMap<PersonId, Vec<PersonAlias>>> {
+        let rows = person_alias::Entity::find()
+            .filter(person_alias::Column::PersonId.is_in(ids(people)))
+            .order_by_asc(person_alias::Column::Id)
+            .all(&self.db)
+            .await?;
+        let mut grouped: HashMap<PersonId, Vec<PersonAlias>> = HashMap::new();
+        for alias in rows.into_iter().map(PersonAlias::from) {
+            grouped.entry(alias.person_id).or_default().push(alias);
+        }
+        Ok(grouped)
+    }
+
+    /// Every title each person was given, oldest first.
+    #[tracing::instrument(skip(self))]
+    pub async fn roles_of(
+        &self,
+        people: &[PersonId],
+    ) -> StorageResult<HashMap<PersonId, Vec<PersonRole>>> {
+        let rows = person_role::Entity::find()
+            .filter(person_role::Column::PersonId.is_in(ids(people)))
+            .order_by_asc(person_role::Column::Id)
+            .all(&self.db)
+            .await?;
+        let mut grouped: HashMap<PersonId, Vec<PersonRole>> = HashMap::new();
+        for role in convert::all::<_, PersonRole>(rows)? {
+            grouped.entry(role.person_id).or_default().push(role);
+        }
+        Ok(grouped)
+    }
+}
+
+fn of_country(country: Option<&CountryCode>) -> sea_orm::Select<person::Entity> {
+    let select = person::Entity::find();
+    match country {
+        Some(code) => select.filter(person::Column::CountryCode.eq(code.as_str())),
+        None => select,
+    }
+}

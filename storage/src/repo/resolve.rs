@@ -1,0 +1,324 @@
+//! Resolving names in an incoming article to stored entities: match by folded name or
+//! alias, create what is new. Runs inside the article's transaction and remembers what it
+//! resolved, so a speaker quoted ten times is looked up once.
+
+use crate::StorageResult;
+use crate::entity::{
+    agreement, country, country_alias, organization, person, person_alias, person_role,
+};
+use chrono::NaiveDate;
+use quotegraph_domain::fold::{fold_name, to_traditional};
+use quotegraph_domain::*;
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+};
+use std::collections::{HashMap, HashSet};
+
+/// When the speaker was seen, for the first/last-seen days of their title.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpeakerSeen {
+    pub on: Option<NaiveDate>,
+}
+
+/// Per-transaction memory of resolved names.
+#[derive(Default)]
+pub(crate) struct Resolver {
+    people: HashMap<String, PersonId>,
+    countries: HashMap<String, CountryCode>,
+    roles: HashSet<(PersonId, String)>,
+}
+
+impl Resolver {
+    /// The entity a mention names; unknown countries are an input error, other new
+    /// entities are created.
+    pub(crate) async fn mention<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+        m: &NewMention,
+    ) -> StorageResult<EntityRef> {
+        Ok(match m.kind {
+            MentionKind::Country => {
+                EntityRef::Country(self.country(db, "name", m.name.as_str()).await?)
+            }
+            MentionKind::Organization => EntityRef::Organization(OrganizationId(
+                find_or_create_organization(db, &m.name, m.abbreviation.as_ref()).await?,
+            )),
+            MentionKind::Agreement => EntityRef::Agreement(AgreementId(
+                find_or_create_agreement(db, &m.name, m.abbreviation.as_ref()).await?,
+            )),
+            MentionKind::Person => {
+                let speaker = NewSpeaker {
+                    name: m.name.clone(),
+                    title: None,
+                    country: None,
+                    name_en: None,
+                    aliases: Vec::new(),
+                };
+                EntityRef::Person(self.speaker(db, &speaker, SpeakerSeen { on: None }).await?)
+            }
+        })
+    }
+
+    /// A country by code or by any of its names.
+    pub(crate) async fn country<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+        field: &str,
+        raw: &str,
+    ) -> StorageResult<CountryCode> {
+        let key = fold_name(raw);
+        if let Some(code) = self.countries.get(&key) {
+            return Ok(code.clone());
+        }
+        let code = find_country(db, raw).await?.ok_or_else(|| {
+            ValidationError::new(field, format!("no country is known by `{raw}`"))
+        })?;
+        self.countries.insert(key, code.clone());
+        Ok(code)
+    }
+
+    /// The person a speaker is: matched by any of their names, or created; their aliases,
+    /// country and title are recorded.
+    pub(crate) async fn speaker<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+        s: &NewSpeaker,
+        seen: SpeakerSeen,
+    ) -> StorageResult<PersonId> {
+        let country = match &s.country {
+            Some(code) => Some(self.country(db, "country", code.as_str()).await?),
+            None => None,
+        };
+        let names: Vec<&Name> = std::iter::once(&s.name)
+            .chain(s.name_en.as_ref())
+            .chain(&s.aliases)
+            .collect();
+        let id = match self.people.get(s.name.key()) {
+            Some(id) => *id,
+            None => match find_person(db, &names).await? {
+                Some(id) => id,
+                None => create_person(db, s, country.as_ref()).await?,
+            },
+        };
+        for name in &names {
+            self.people.insert(name.key().to_owned(), id);
+        }
+        add_aliases(db, id, s).await?;
+        if let Some(title) = &s.title
+            && self.roles.insert((id, title.clone()))
+        {
+            record_role(db, id, title, country.as_ref(), seen.on).await?;
+        }
+        Ok(id)
+    }
+}
+
+async fn find_country<C: ConnectionTrait>(db: &C, raw: &str) -> StorageResult<Option<CountryCode>> {
+    let trimmed = raw.trim();
+    if let Ok(code) = CountryCode::parse("country", trimmed) {
+        if country::Entity::find_by_id(code.as_str().to_owned())
+            .one(db)
+            .await?
+            .is_some()
+        {
+            return Ok(Some(code));
+        }
+    }
+    let alias = country_alias::Entity::find()
+        .filter(country_alias::Column::AliasKey.eq(fold_name(trimmed)))
+        .one(db)
+        .await?;
+    Ok(alias.and_then(|row| CountryCode::parse("country", &row.country_code).ok()))
+}
+
+async fn find_person<C: ConnectionTrait>(
+    db: &C,
+    names: &[&Name],
+) -> StorageResult<Option<PersonId>> {
+    let keys: Vec<String> = names.iter().map(|n| n.key().to_owned()).collect();
+    let row = person_alias::Entity::find()
+        .filter(person_alias::Column::AliasKey.is_in(keys))
+        .one(db)
+        .await?;
+    Ok(row.map(|r| PersonId(r.person_id)))
+}
+
+async fn create_person<C: ConnectionTrait>(
+    db: &C,
+    s: &NewSpeaker,
+    country: Option<&CountryCode>,
+) -> StorageResult<PersonId> {
+    let simplified = s.name.simplified();
+    let traditional = if simplified != s.name.as_str() {
+        s.name.as_str().to_owned()
+    } else {
+        to_traditional(&simplified)
+    };
+    let row = person::Entity::insert(person::ActiveModel {
+        id: NotSet,
+        name: Set(simplified.clone()),
+        name_hant: Set((traditional != simplified).then_some(traditional)),
+        name_en: Set(s.name_en.as_ref().map(|n| n.as_str().to_owned())),
+        country_code: Set(country.map(|c| c.as_str().to_owned())),
+    })
+    .exec_with_returning(db)
+    .await?;
+    Ok(PersonId(row.id))
+}
+
+/// Records every written form of the speaker's name that is not yet an alias. A form that
+/// already names someone else is left with them: an alias points at one person.
+async fn add_aliases<C: ConnectionTrait>(
+    db: &C,
+    id: PersonId,
+    s: &NewSpeaker,
+) -> StorageResult<()> {
+    let mut wanted: Vec<(String, String)> = Vec::new();
+    let simplified = s.name.simplified();
+    let forms = [
+        s.name.as_str().to_owned(),
+        simplified.clone(),
+        to_traditional(&simplified),
+    ]
+    .into_iter()
+    .chain(s.name_en.iter().map(|n| n.as_str().to_owned()))
+    .chain(s.aliases.iter().map(|n| n.as_str().to_owned()));
+    for form in forms {
+        let key = fold_name(&form);
+        if !key.is_empty() && !wanted.iter().any(|(k, _)| *k == key) {
+            wanted.push((key, form));
+        }
+    }
+    let keys: Vec<String> = wanted.iter().map(|(k, _)| k.clone()).collect();
+    let existing: HashSet<String> = person_alias::Entity::find()
+        .filter(person_alias::Column::AliasKey.is_in(keys))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.alias_key)
+        .collect();
+    let rows: Vec<person_alias::ActiveModel> = wanted
+        .into_iter()
+        .filter(|(key, _)| !existing.contains(key))
+        .map(|(key, alias)| person_alias::ActiveModel {
+            id: NotSet,
+            person_id: Set(id.0),
+            alias: Set(alias),
+            alias_key: Set(key),
+        })
+        .collect();
+    if !rows.is_empty() {
+        person_alias::Entity::insert_many(rows).exec(db).await?;
+    }
+    Ok(())
+}
+
+async fn record_role<C: ConnectionTrait>(
+    db: &C,
+    id: PersonId,
+    title: &str,
+    country: Option<&CountryCode>,
+    on: Option<NaiveDate>,
+) -> StorageResult<()> {
+    let existing = person_role::Entity::find()
+        .filter(person_role::Column::PersonId.eq(id.0))
+        .filter(person_role::Column::Title.eq(title))
+        .one(db)
+        .await?;
+    match existing {
+        Some(row) => {
+            let first = earliest(row.first_seen, on);
+            let last = latest(row.last_seen, on);
+            if first != row.first_seen || last != row.last_seen {
+                let mut active: person_role::ActiveModel = row.into();
+                active.first_seen = Set(first);
+                active.last_seen = Set(last);
+                person_role::Entity::update(active).exec(db).await?;
+            }
+        }
+        None => {
+            person_role::Entity::insert(person_role::ActiveModel {
+                id: NotSet,
+                person_id: Set(id.0),
+                title: Set(title.to_owned()),
+                country_code: Set(country.map(|c| c.as_str().to_owned())),
+                organization_id: Set(None),
+                first_seen: Set(on),
+                last_seen: Set(on),
+            })
+            .exec(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+fn earliest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+async fn find_or_create_organization<C: ConnectionTrait>(
+    db: &C,
+    name: &Name,
+    abbreviation: Option<&Name>,
+) -> StorageResult<i64> {
+    let by_name_or_abbreviation = Condition::any()
+        .add(organization::Column::NameKey.eq(name.key()))
+        .add(organization::Column::AbbreviationKey.eq(name.key()));
+    if let Some(row) = organization::Entity::find()
+        .filter(by_name_or_abbreviation)
+        .one(db)
+        .await?
+    {
+        return Ok(row.id);
+    }
+    let row = organization::Entity::insert(organization::ActiveModel {
+        id: NotSet,
+        name: Set(name.as_str().to_owned()),
+        name_key: Set(name.key().to_owned()),
+        abbreviation: Set(abbreviation.map(|a| a.as_str().to_owned())),
+        abbreviation_key: Set(abbreviation.map(|a| a.key().to_owned())),
+    })
+    .exec_with_returning(db)
+    .await?;
+    Ok(row.id)
+}
+
+async fn find_or_create_agreement<C: ConnectionTrait>(
+    db: &C,
+    name: &Name,
+    abbreviation: Option<&Name>,
+) -> StorageResult<i64> {
+    let by_name_or_abbreviation = Condition::any()
+        .add(agreement::Column::NameKey.eq(name.key()))
+        .add(agreement::Column::AbbreviationKey.eq(name.key()));
+    if let Some(row) = agreement::Entity::find()
+        .filter(by_name_or_abbreviation)
+        .one(db)
+        .await?
+    {
+        return Ok(row.id);
+    }
+    let row = agreement::Entity::insert(agreement::ActiveModel {
+        id: NotSet,
+        name: Set(name.as_str().to_owned()),
+        name_key: Set(name.key().to_owned()),
+        abbreviation: Set(abbreviation.map(|a| a.as_str().to_owned())),
+        abbreviation_key: Set(abbreviation.map(|a| a.key().to_owned())),
+        kind: Set(AgreementKind::Other.as_str().to_owned()),
+    })
+    .exec_with_returning(db)
+    .await?;
+    Ok(row.id)
+}

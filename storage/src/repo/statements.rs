@@ -1,0 +1,110 @@
+//! Reading statements: by id, filtered pages, and pages per article or per speaker.
+
+use super::StatementFilter;
+use crate::convert;
+use crate::entity::statement;
+use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
+use crate::{Page, PageRequest, Storage, StorageResult};
+use quotegraph_domain::{Statement, StatementId};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Select};
+use std::collections::HashMap;
+
+/// Whose statements to list, many parents at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatementsOf {
+    /// Statements standing in these articles.
+    Articles,
+    /// Statements made by these people.
+    Speakers,
+}
+
+impl StatementsOf {
+    fn column(self) -> statement::Column {
+        match self {
+            StatementsOf::Articles => statement::Column::ArticleId,
+            StatementsOf::Speakers => statement::Column::SpeakerId,
+        }
+    }
+}
+
+fn filtered(filter: &StatementFilter) -> Select<statement::Entity> {
+    statement::Entity::find().filter(filter.condition())
+}
+
+impl Storage {
+    /// The statements with these ids.
+    #[tracing::instrument(skip(self))]
+    pub async fn statements_by_ids(
+        &self,
+        ids: &[StatementId],
+    ) -> StorageResult<HashMap<StatementId, Statement>> {
+        let rows = statement::Entity::find()
+            .filter(statement::Column::Id.is_in(ids.iter().map(|id| id.0)))
+            .all(&self.db)
+            .await?;
+        let statements: Vec<Statement> = convert::all(rows)?;
+        Ok(statements.into_iter().map(|s| (s.id, s)).collect())
+    }
+
+    /// A page of the statements matching `filter`, across all articles.
+    #[tracing::instrument(skip(self))]
+    pub async fn statements(
+        &self,
+        filter: &StatementFilter,
+        page: &PageRequest,
+    ) -> StorageResult<Page<Statement>> {
+        fetch_page(
+            &self.db,
+            filtered(filter),
+            (statement::Entity, statement::Column::Id),
+            page,
+        )
+        .await?
+        .try_map(Statement::try_from)
+    }
+
+    /// How many statements match `filter`.
+    pub async fn count_statements(&self, filter: &StatementFilter) -> StorageResult<u64> {
+        count_all(&self.db, filtered(filter)).await
+    }
+
+    /// A page of statements for each parent (article or speaker id).
+    #[tracing::instrument(skip(self))]
+    pub async fn statements_of(
+        &self,
+        of: StatementsOf,
+        parents: &[i64],
+        filter: &StatementFilter,
+        page: &PageRequest,
+    ) -> StorageResult<HashMap<i64, Page<Statement>>> {
+        let found = fetch_pages_per_parent(
+            &self.db,
+            filtered(filter),
+            (statement::Entity, of.column()),
+            (statement::Entity, statement::Column::Id),
+            parents,
+            page,
+        )
+        .await?;
+        found
+            .into_iter()
+            .map(|(k, p)| Ok((k, p.try_map(Statement::try_from)?)))
+            .collect()
+    }
+
+    /// How many statements each parent (article or speaker id) has.
+    pub async fn count_statements_of(
+        &self,
+        of: StatementsOf,
+        parents: &[i64],
+        filter: &StatementFilter,
+    ) -> StorageResult<HashMap<i64, u64>> {
+        count_per_parent(
+            &self.db,
+            filtered(filter),
+            (statement::Entity, of.column()),
+            parents,
+        )
+        .await
+    }
+}

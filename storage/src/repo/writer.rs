@@ -1,0 +1,244 @@
+//! Writing an article with everything in it, in one transaction: all of it or nothing.
+
+use super::resolve::{Resolver, SpeakerSeen};
+use crate::entity::{article, mention, source, statement};
+use crate::error::StorageError;
+use crate::{Storage, StorageResult};
+use quotegraph_domain::fold::fold;
+use quotegraph_domain::{Article, EntityRef, Name, NewArticle, NewStatement};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, TransactionTrait,
+};
+use std::collections::HashMap;
+
+/// What adding an article did.
+#[derive(Debug, Clone)]
+pub struct AddOutcome {
+    /// The stored article: the new one, or the one that already had this content.
+    pub article: Article,
+    /// `false` when the same content was stored before and nothing was written.
+    pub created: bool,
+}
+
+impl Storage {
+    /// Stores a validated article with its statements, speakers and mentions in one
+    /// transaction. The same content twice is a no-op that returns the stored article.
+    #[tracing::instrument(skip_all, fields(title = %new.title))]
+    pub async fn add_article(&self, new: NewArticle) -> StorageResult<AddOutcome> {
+        if let Some(existing) = self.article_by_hash(&new.content_hash).await? {
+            return Ok(AddOutcome {
+                article: existing,
+                created: false,
+            });
+        }
+        let hash = new.content_hash.clone();
+        match self.insert_article(new).await {
+            Ok(article) => Ok(AddOutcome {
+                article,
+                created: true,
+            }),
+            // Another request stored the same content between our check and our insert.
+            Err(err) if err.is_unique_violation() => match self.article_by_hash(&hash).await? {
+                Some(existing) => Ok(AddOutcome {
+                    article: existing,
+                    created: false,
+                }),
+                None => Err(StorageError::Conflict(
+                    "url: another article with different content already has this URL".into(),
+                )),
+            },
+            Err(err) => Err(err),
+        }
+    }
+
+    async fn article_by_hash(&self, hash: &str) -> StorageResult<Option<Article>> {
+        let row = article::Entity::find()
+            .filter(article::Column::ContentHash.eq(hash))
+            .one(&self.db)
+            .await?;
+        row.map(Article::try_from).transpose()
+    }
+
+    async fn insert_article(&self, new: NewArticle) -> StorageResult<Article> {
+        let tx = self.db.begin().await?;
+        let article = write_article(&tx, new).await?;
+        tx.commit().await?;
+        Ok(article)
+    }
+}
+
+async fn write_article(tx: &DatabaseTransaction, new: NewArticle) -> StorageResult<Article> {
+    let source_id = match &new.source {
+        Some(name) => Some(upsert_source(tx, name).await?),
+        None => None,
+    };
+    let mut resolver = Resolver::default();
+    let mut mentions: HashMap<EntityRef, (u32, usize)> = HashMap::new();
+    for (i, m) in new.mentions.iter().enumerate() {
+        let entity = resolver
+            .mention(tx, m)
+            .await
+            .map_err(|e| nest(e, &format!("mentions[{i}]")))?;
+        add_mention(&mut mentions, entity, m.count, m.first_offset);
+    }
+    let seen_on = new.published_at.map(|at| at.day());
+    let mut speakers = Vec::with_capacity(new.statements.len());
+    for (i, s) in new.statements.iter().enumerate() {
+        let speaker = match &s.speaker {
+            Some(speaker) => Some(
+                resolver
+                    .speaker(tx, speaker, SpeakerSeen { on: seen_on })
+                    .await
+                    .map_err(|e| nest(e, &format!("statements[{i}].speaker")))?,
+            ),
+            None => None,
+        };
+        if let Some(id) = speaker {
+            add_mention(&mut mentions, EntityRef::Person(id), 1, s.span.start);
+        }
+        speakers.push(speaker.map(|id| id.0));
+    }
+    let row = article::Entity::insert(article_row(&new, source_id))
+        .exec_with_returning(tx)
+        .await?;
+    let article_id = row.id;
+    insert_statements(tx, article_id, &new.statements, &speakers).await?;
+    insert_mentions(tx, article_id, mentions).await?;
+    Article::try_from(row)
+}
+
+fn nest(err: StorageError, parent: &str) -> StorageError {
+    match err {
+        StorageError::Invalid(invalid) => StorageError::Invalid(invalid.under(parent)),
+        other => other,
+    }
+}
+
+fn add_mention(
+    mentions: &mut HashMap<EntityRef, (u32, usize)>,
+    entity: EntityRef,
+    count: u32,
+    offset: usize,
+) {
+    let entry = mentions.entry(entity).or_insert((0, offset));
+    entry.0 = entry.0.saturating_add(count);
+    entry.1 = entry.1.min(offset);
+}
+
+async fn upsert_source<C: ConnectionTrait>(db: &C, name: &Name) -> StorageResult<i64> {
+    let existing = source::Entity::find()
+        .filter(source::Column::NameKey.eq(name.key()))
+        .one(db)
+        .await?;
+    if let Some(row) = existing {
+        return Ok(row.id);
+    }
+    let row = source::Entity::insert(source::ActiveModel {
+        id: NotSet,
+        name: Set(name.as_str().to_owned()),
+        name_hans: Set(name.simplified()),
+        name_key: Set(name.key().to_owned()),
+    })
+    .exec_with_returning(db)
+    .await?;
+    Ok(row.id)
+}
+
+fn article_row(new: &NewArticle, source_id: Option<i64>) -> article::ActiveModel {
+    article::ActiveModel {
+        id: NotSet,
+        title: Set(new.title.clone()),
+        url: Set(new.url.clone()),
+        content_hash: Set(new.content_hash.clone()),
+        published_at: Set(new.published_at.map(|at| at.to_text())),
+        published_on: Set(new.published_at.map(|at| at.day())),
+        published_sort: Set(new.published_at.map(|at| at.sort_key())),
+        script: Set(new.script.as_str().to_owned()),
+        body: Set(new.body.clone()),
+        raw_text: Set(new.raw_text.clone()),
+        category: Set(new.category.clone()),
+        editor: Set(new.editor.clone()),
+        source_id: Set(source_id),
+        reprinted_from: Set(new.reprinted_from.clone()),
+        hosted_by: Set(new.hosted_by.clone()),
+        related_from: Set(new.related_from.map(|at| at as i64)),
+    }
+}
+
+/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
+const INSERT_CHUNK: usize = 500;
+
+async fn insert_statements(
+    tx: &DatabaseTransaction,
+    article_id: i64,
+    statements: &[NewStatement],
+    speakers: &[Option<i64>],
+) -> StorageResult<()> {
+    let rows: Vec<statement::ActiveModel> = statements
+        .iter()
+        .zip(speakers)
+        .map(|(s, speaker)| statement::ActiveModel {
+            id: NotSet,
+            article_id: Set(article_id),
+            speaker_id: Set(*speaker),
+            text: Set(s.text.clone()),
+            text_key: Set(fold(&s.text)),
+            kind: Set(s.kind.as_str().to_owned()),
+            speaker_phrase: Set(s.speaker_phrase.clone()),
+            speaker_title: Set(s.speaker.as_ref().and_then(|sp| sp.title.clone())),
+            span_start: Set(s.span.start as i64),
+            span_end: Set(s.span.end as i64),
+            section: Set(s.section.as_str().to_owned()),
+            said_on: Set(s.said_on),
+            confidence: Set(s.confidence),
+            origin: Set(s.origin.as_str().to_owned()),
+        })
+        .collect();
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        statement::Entity::insert_many(chunk.to_vec())
+            .exec(tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn insert_mentions(
+    tx: &DatabaseTransaction,
+    article_id: i64,
+    mentions: HashMap<EntityRef, (u32, usize)>,
+) -> StorageResult<()> {
+    let mut rows: Vec<mention::ActiveModel> = mentions
+        .into_iter()
+        .map(|(entity, (count, first_offset))| {
+            let mut row = mention::ActiveModel {
+                id: NotSet,
+                article_id: Set(article_id),
+                country_code: Set(None),
+                organization_id: Set(None),
+                agreement_id: Set(None),
+                person_id: Set(None),
+                count: Set(i64::from(count)),
+                first_offset: Set(first_offset as i64),
+            };
+            match entity {
+                EntityRef::Country(code) => row.country_code = Set(Some(code.as_str().to_owned())),
+                EntityRef::Organization(id) => row.organization_id = Set(Some(id.0)),
+                EntityRef::Agreement(id) => row.agreement_id = Set(Some(id.0)),
+                EntityRef::Person(id) => row.person_id = Set(Some(id.0)),
+            }
+            row
+        })
+        .collect();
+    // Stable order: mentions read back in the order they first occur in the body.
+    rows.sort_by_key(|row| match &row.first_offset {
+        Set(offset) => *offset,
+        _ => 0,
+    });
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        mention::Entity::insert_many(chunk.to_vec())
+            .exec(tx)
+            .await?;
+    }
+    Ok(())
+}
