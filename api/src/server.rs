@@ -15,12 +15,9 @@ use async_graphql_actix_web::{GraphQLRequest, GraphQLResponse};
 use quotegraph_storage::Storage;
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
 
 /// The largest request body accepted (a 1 MiB article plus its JSON framing).
 const MAX_BODY_BYTES: usize = 4 << 20;
-/// How long a DataLoader waits to gather keys before it queries.
-const LOADER_DELAY: Duration = Duration::from_millis(1);
 
 /// What every request handler shares.
 struct AppState {
@@ -93,15 +90,16 @@ async fn graphql(
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let caller = Caller::from_header(authorization, state.admin_token.as_deref());
-    let mut request = request
+    // GraphQL over HTTP: a GET may not change anything, so it never carries admin rights.
+    let caller = if http.method() == actix_web::http::Method::GET {
+        Caller::Anonymous
+    } else {
+        Caller::from_header(authorization, state.admin_token.as_deref())
+    };
+    let request = request
         .into_inner()
         .data(caller)
-        .data(loaders(state.storage.clone(), LOADER_DELAY));
-    if http.method() == actix_web::http::Method::GET {
-        // GraphQL over HTTP: GET may not change anything.
-        request = request.data(Caller::Anonymous);
-    }
+        .data(loaders(state.storage.clone()));
     let mut response = state.schema.execute(request).await;
     add_missing_codes(&mut response);
     response.into()

@@ -30,8 +30,15 @@ impl Storage {
         let mut db = Database::connect(options).await?;
         let statements = Arc::new(AtomicU64::new(0));
         let counter = Arc::clone(&statements);
-        db.set_metric_callback(move |_| {
+        db.set_metric_callback(move |info| {
             counter.fetch_add(1, Ordering::Relaxed);
+            tracing::debug!(
+                target: "quotegraph::sql",
+                elapsed_us = info.elapsed.as_micros() as u64,
+                failed = info.failed,
+                sql = %info.statement.sql,
+                "statement"
+            );
         });
         if db.get_database_backend() == DbBackend::Sqlite {
             // WAL lets readers proceed while an import writes; a busy timeout makes a second

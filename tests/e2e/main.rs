@@ -1,1 +1,9 @@
-fn main() {}
+//! quotegraph end to end: a real server on a random port, a fresh database per test, real
+//! HTTP. Every test runs on SQLite, and on PostgreSQL when QUOTEGRAPH_TEST_POSTGRES_URL is set.
+
+mod auth;
+mod basics;
+mod batching;
+mod ingest_validation;
+mod pagination;
+mod people_across_scripts;

@@ -1,1 +1,165 @@
-//! placeholder
+//! Helpers for quotegraph's end-to-end tests: a real server on port 0 over a fresh,
+//! migrated database per test (SQLite always, PostgreSQL when
+//! `QUOTEGRAPH_TEST_POSTGRES_URL` is set), and typed requests over real HTTP.
+
+// Test support: a failed expectation here is a failed test, which is what it should be.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+pub mod database;
+pub mod seeds;
+
+use database::TestDatabase;
+use quotegraph_api::{Application, Settings};
+use serde_json::{Value, json};
+use std::future::Future;
+
+/// The admin token test servers are started with.
+pub const ADMIN_TOKEN: &str = "test-admin-token";
+
+/// The database kinds a test runs against.
+#[derive(Debug, Clone)]
+pub enum Backend {
+    /// A SQLite file in a temporary directory.
+    Sqlite,
+    /// A fresh database on the PostgreSQL server at this URL.
+    Postgres(String),
+}
+
+/// Every backend this run covers. In CI (`CI` set) PostgreSQL is required: a missing
+/// `QUOTEGRAPH_TEST_POSTGRES_URL` fails the run instead of skipping silently.
+pub fn backends() -> Vec<Backend> {
+    let mut all = vec![Backend::Sqlite];
+    match std::env::var("QUOTEGRAPH_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => all.push(Backend::Postgres(url)),
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("CI must run the PostgreSQL tests: set QUOTEGRAPH_TEST_POSTGRES_URL")
+        }
+        _ => eprintln!("QUOTEGRAPH_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped"),
+    }
+    all
+}
+
+/// Runs `test` once per backend, each time against a new server and database.
+pub async fn on_each_backend<F, Fut>(test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for backend in backends() {
+        eprintln!("backend: {backend:?}");
+        let app = TestApp::spawn(&backend, Some(ADMIN_TOKEN)).await;
+        test(app).await;
+    }
+}
+
+/// A running quotegraph server and the database it owns.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
+    client: reqwest::Client,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    /// Starts a server over a fresh database of `backend`, with `admin_token` configured.
+    pub async fn spawn(backend: &Backend, admin_token: Option<&str>) -> TestApp {
+        let database = TestDatabase::create(backend).await;
+        let settings = Settings {
+            bind: "127.0.0.1:0".parse().expect("a valid address"),
+            database_url: database.url().to_owned(),
+            admin_token: admin_token.map(str::to_owned),
+        };
+        let app = Application::build(settings)
+            .await
+            .expect("the server starts");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address,
+            client: reqwest::Client::new(),
+            _database: database,
+        }
+    }
+
+    /// POSTs a GraphQL request with an optional bearer token; returns the JSON response.
+    pub async fn post(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut request = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("the request is sent");
+        response.json().await.expect("the response is JSON")
+    }
+
+    /// A public query.
+    pub async fn query(&self, query: &str, variables: Value) -> Value {
+        self.post(None, query, variables).await
+    }
+
+    /// A request with the admin token.
+    pub async fn admin(&self, query: &str, variables: Value) -> Value {
+        self.post(Some(ADMIN_TOKEN), query, variables).await
+    }
+
+    /// GETs a path and returns status and body.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("the request is sent");
+        (
+            response.status().as_u16(),
+            response.text().await.expect("a body"),
+        )
+    }
+
+    /// How many SQL statements the server has run so far (from /metrics).
+    pub async fn sql_statements(&self) -> u64 {
+        let (_, body) = self.get("/metrics").await;
+        body.lines()
+            .find_map(|line| line.strip_prefix("quotegraph_sql_statements_total "))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("/metrics reports quotegraph_sql_statements_total")
+    }
+
+    /// Adds an article through `addArticle` and returns its global id; panics on errors.
+    pub async fn add_article(&self, input: Value) -> String {
+        let response = self.admin(ADD_ARTICLE, json!({ "input": input })).await;
+        assert_no_errors(&response);
+        response["data"]["addArticle"]["article"]["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned()
+    }
+}
+
+/// The `addArticle` mutation, returning the id and whether it was created.
+pub const ADD_ARTICLE: &str = "mutation($input: AddArticleInput!) { addArticle(input: $input) { created article { id title } } }";
+
+/// Fails the test with the response when it carries errors.
+pub fn assert_no_errors(response: &Value) {
+    assert!(
+        response.get("errors").is_none(),
+        "unexpected errors: {response:#}"
+    );
+}
+
+/// The `extensions.code` and `extensions.field` of the first error.
+pub fn first_error(response: &Value) -> (String, String) {
+    let error = &response["errors"][0];
+    (
+        error["extensions"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        error["extensions"]["field"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}

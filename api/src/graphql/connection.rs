@@ -1,16 +1,15 @@
-//! Cursor connections with a lazily counted `totalCount`.
+//! Relay cursor connections with a lazily counted `totalCount`. quotegraph defines its own
+//! connection types (rather than async-graphql's) so each carries a description.
 
 use super::context::{load, storage};
 use super::loaders::{ArticleCount, PeopleCount, StatementCount};
 use super::paging::Cursor;
+use super::types::{Agreement, Article, Organization, Person, Source, Statement};
 use crate::error::ApiResult;
-use async_graphql::connection::{Connection, Edge, EmptyFields};
-use async_graphql::{Context, Object, OutputType};
+use async_graphql::connection::CursorType;
+use async_graphql::{Context, Object, OutputType, SimpleObject};
 use quotegraph_domain::CountryCode;
 use quotegraph_storage::{ArticleFilter, Page, StatementFilter};
-
-/// A Relay connection of `N` with `totalCount`.
-pub type Conn<N> = Connection<Cursor, N, Total, EmptyFields>;
 
 /// What `totalCount` counts; computed only when a client asks for it.
 #[derive(Debug, Clone)]
@@ -35,11 +34,8 @@ pub enum Total {
     Agreements,
 }
 
-/// Fields every connection has besides edges and pageInfo.
-#[Object]
 impl Total {
-    /// How many items the connection holds in all, ignoring pagination.
-    async fn total_count(&self, ctx: &Context<'_>) -> ApiResult<u64> {
+    async fn count(&self, ctx: &Context<'_>) -> ApiResult<u64> {
         Ok(match self {
             Total::Statements(key) => load(ctx, key.clone()).await?.unwrap_or(0),
             Total::Articles(key) => load(ctx, key.clone()).await?.unwrap_or(0),
@@ -54,6 +50,75 @@ impl Total {
     }
 }
 
+/// Where a page stands in its list.
+#[derive(SimpleObject, Clone)]
+pub struct PageInfo {
+    /// Items follow this page: ask again with `after: endCursor`.
+    pub has_next_page: bool,
+    /// Items precede this page: ask again with `before: startCursor`.
+    pub has_previous_page: bool,
+    /// Cursor of the first item of this page.
+    pub start_cursor: Option<String>,
+    /// Cursor of the last item of this page.
+    pub end_cursor: Option<String>,
+}
+
+/// One item of a page, with the cursor to page from it.
+#[derive(SimpleObject, Clone)]
+#[graphql(concrete(name = "ArticleEdge", params(Article)))]
+#[graphql(concrete(name = "StatementEdge", params(Statement)))]
+#[graphql(concrete(name = "PersonEdge", params(Person)))]
+#[graphql(concrete(name = "SourceEdge", params(Source)))]
+#[graphql(concrete(name = "OrganizationEdge", params(Organization)))]
+#[graphql(concrete(name = "AgreementEdge", params(Agreement)))]
+pub struct Edge<N: OutputType> {
+    /// Opaque cursor of this item, for `after` and `before`.
+    pub cursor: String,
+    /// The item.
+    pub node: N,
+}
+
+/// One page of a list with its cursors (a Relay connection).
+pub struct Conn<N: OutputType> {
+    edges: Vec<Edge<N>>,
+    page_info: PageInfo,
+    total: Total,
+}
+
+/// One page of a list with its cursors (a Relay connection).
+#[Object(
+    concrete(name = "ArticleConnection", params(Article)),
+    concrete(name = "StatementConnection", params(Statement)),
+    concrete(name = "PersonConnection", params(Person)),
+    concrete(name = "SourceConnection", params(Source)),
+    concrete(name = "OrganizationConnection", params(Organization)),
+    concrete(name = "AgreementConnection", params(Agreement))
+)]
+impl<N: OutputType + Clone> Conn<N>
+where
+    Edge<N>: OutputType,
+{
+    /// The items of this page with their cursors.
+    async fn edges(&self) -> &Vec<Edge<N>> {
+        &self.edges
+    }
+
+    /// The items of this page, without cursors.
+    async fn nodes(&self) -> Vec<N> {
+        self.edges.iter().map(|e| e.node.clone()).collect()
+    }
+
+    /// Where this page stands in the list.
+    async fn page_info(&self) -> &PageInfo {
+        &self.page_info
+    }
+
+    /// How many items the list holds in all, ignoring pagination.
+    async fn total_count(&self, ctx: &Context<'_>) -> ApiResult<u64> {
+        self.total.count(ctx).await
+    }
+}
+
 /// Builds a connection from a storage page; `id` gives each item's cursor position.
 pub fn connection<T, N: OutputType>(
     page: Page<T>,
@@ -61,12 +126,23 @@ pub fn connection<T, N: OutputType>(
     id: impl Fn(&T) -> i64,
     node: impl Fn(T) -> N,
 ) -> Conn<N> {
-    let mut connection =
-        Connection::with_additional_fields(page.has_previous, page.has_next, total);
-    connection.edges.extend(
-        page.items
-            .into_iter()
-            .map(|item| Edge::new(Cursor(id(&item)), node(item))),
-    );
-    connection
+    let edges: Vec<Edge<N>> = page
+        .items
+        .into_iter()
+        .map(|item| Edge {
+            cursor: Cursor(id(&item)).encode_cursor(),
+            node: node(item),
+        })
+        .collect();
+    let page_info = PageInfo {
+        has_next_page: page.has_next,
+        has_previous_page: page.has_previous,
+        start_cursor: edges.first().map(|e| e.cursor.clone()),
+        end_cursor: edges.last().map(|e| e.cursor.clone()),
+    };
+    Conn {
+        edges,
+        page_info,
+        total,
+    }
 }

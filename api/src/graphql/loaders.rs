@@ -5,6 +5,7 @@
 //! Paged relations group their keys by (filter, page) and run one windowed query per group.
 
 use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::futures_util::future::BoxFuture;
 use quotegraph_domain::*;
 use quotegraph_storage::{
     ArticleFilter, MentionedBy, Page, PageRequest, StatementFilter, StatementsOf, Storage,
@@ -23,12 +24,31 @@ pub struct StorageLoader {
 /// The per-request loader. Created for each request so nothing is cached across requests.
 pub type Loaders = DataLoader<StorageLoader>;
 
-/// A fresh loader for one request. The batch delay is short: resolvers at one level queue
-/// their keys within microseconds, and every level pays the delay once.
-pub fn loaders(storage: Storage, delay: Duration) -> Loaders {
-    DataLoader::new(StorageLoader { storage }, tokio::spawn)
-        .delay(delay)
-        .max_batch_size(500)
+/// How many times a batch lets the request's resolvers run before it loads. Sibling
+/// resolvers are polled in rounds of at most 32 (the fairness budget of `FuturesUnordered`),
+/// so this covers levels of up to 32 × 64 = 2,048 keys; bigger levels split into batches.
+const BATCH_YIELDS: usize = 64;
+
+/// A fresh loader for one request.
+///
+/// Batching does not wait on a clock (async-graphql's default waits 1 ms at every level of
+/// every request, and still splits a level whose resolvers take longer than that to queue
+/// their keys). Each batch instead yields to the scheduler until the request's resolvers,
+/// which run on the same single-threaded actix worker, have had their turns to queue keys,
+/// then loads at once.
+pub fn loaders(storage: Storage) -> Loaders {
+    DataLoader::new(StorageLoader { storage }, spawn_after_resolvers)
+        .delay(Duration::ZERO)
+        .max_batch_size(2_048)
+}
+
+fn spawn_after_resolvers(batch: BoxFuture<'static, ()>) {
+    tokio::spawn(async move {
+        for _ in 0..BATCH_YIELDS {
+            tokio::task::yield_now().await;
+        }
+        batch.await;
+    });
 }
 
 type LoadResult<K, V> = Result<HashMap<K, V>, Arc<StorageError>>;

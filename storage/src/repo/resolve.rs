@@ -116,14 +116,13 @@ impl Resolver {
 
 async fn find_country<C: ConnectionTrait>(db: &C, raw: &str) -> StorageResult<Option<CountryCode>> {
     let trimmed = raw.trim();
-    if let Ok(code) = CountryCode::parse("country", trimmed) {
-        if country::Entity::find_by_id(code.as_str().to_owned())
+    if let Ok(code) = CountryCode::parse("country", trimmed)
+        && country::Entity::find_by_id(code.as_str().to_owned())
             .one(db)
             .await?
             .is_some()
-        {
-            return Ok(Some(code));
-        }
+    {
+        return Ok(Some(code));
     }
     let alias = country_alias::Entity::find()
         .filter(country_alias::Column::AliasKey.eq(fold_name(trimmed)))

@@ -45,6 +45,7 @@ pub struct StatusChange {
     pub on: Option<NaiveDate>,
 }
 
+/// An agreement (RCEP, CPTPP, 中欧投资协定, 快捷通道 …).
 #[Object]
 impl Agreement {
     /// Global id.

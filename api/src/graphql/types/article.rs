@@ -16,6 +16,7 @@ use quotegraph_storage::{ArticleFilter, StatementsOf};
 #[derive(Clone)]
 pub struct Article(pub domain::Article);
 
+/// A news article with the statements and mentions extracted from it.
 #[Object]
 impl Article {
     /// Global id.

@@ -24,6 +24,7 @@ pub struct Participation {
     pub joined_on: Option<NaiveDate>,
 }
 
+/// A country (ISO 3166-1), with its names in both scripts and English.
 #[Object]
 impl Country {
     /// Global id.

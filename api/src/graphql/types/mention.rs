@@ -88,6 +88,7 @@ where
         .collect())
 }
 
+/// The entities one article mentions, in order of first occurrence.
 #[Object]
 impl ArticleMentions {
     /// Countries mentioned.

@@ -13,6 +13,7 @@ use quotegraph_storage::MentionedBy;
 #[derive(Clone)]
 pub struct Organization(pub domain::Organization);
 
+/// An organization (WHO, UN, G20, APEC, EU …).
 #[Object]
 impl Organization {
     /// Global id.

@@ -20,6 +20,7 @@ pub struct Person(pub domain::Person);
 /// A title a person was given.
 pub struct Role(pub domain::PersonRole);
 
+/// A person, however their name is written (习近平 = 習近平 = Xi Jinping).
 #[Object]
 impl Person {
     /// Global id.
@@ -109,6 +110,7 @@ impl Person {
     }
 }
 
+/// A title a person was given.
 #[Object]
 impl Role {
     /// The title, in simplified script (国家主席, 副首相).

@@ -12,6 +12,7 @@ use quotegraph_domain as domain;
 #[derive(Clone)]
 pub struct Source(pub domain::Source);
 
+/// A publisher (央视网, 環球網 …).
 #[Object]
 impl Source {
     /// Global id.

@@ -25,6 +25,7 @@ pub struct Span {
     pub end: usize,
 }
 
+/// What a person said in one article.
 #[Object]
 impl Statement {
     /// Global id.

@@ -1,0 +1,69 @@
+//! DataLoaders keep the number of SQL statements a request runs independent of how many
+//! rows it returns: a nested query over 1 article and over 50 runs the same statements.
+
+use quotegraph_tests::{TestApp, assert_no_errors, on_each_backend};
+use serde_json::json;
+
+async fn add_articles(app: &TestApp, count: usize) {
+    let countries = ["KR", "DE", "FR", "JP", "KH"];
+    for n in 0..count {
+        let body = format!("第{n}位部长表示:“合作是第{n}个选择。”另一位官员说:“继续对话{n}。”");
+        app.add_article(json!({
+            "title": format!("报道{n}"),
+            "body": body,
+            "publishedAt": "2021-01-07T11:19:16+08:00",
+            "source": if n % 2 == 0 { "央视网" } else { "環球網" },
+            "statements": [
+                { "text": format!("合作是第{n}个选择。"), "kind": "DIRECT", "speaker": { "name": format!("部长{n}"), "title": "部长", "country": countries[n % 5] } },
+                { "text": format!("继续对话{n}。"), "kind": "DIRECT", "speaker": { "name": format!("官员{}", n % 7), "country": "CN" } }
+            ],
+            "mentions": [
+                { "kind": "COUNTRY", "name": countries[n % 5] },
+                { "kind": "ORGANIZATION", "name": "世界卫生组织", "abbreviation": "WHO" },
+                { "kind": "AGREEMENT", "name": "区域全面经济伙伴关系协定", "abbreviation": "RCEP" }
+            ]
+        }))
+        .await;
+    }
+}
+
+/// Each key type appears at one level only, so no two relations can share a batch by the
+/// luck of timing and the count is exact.
+const NESTED: &str = "query($n: Int!) { articles(first: $n) { totalCount edges { node { title source { name articles(first: 2) { totalCount } } \
+    statements(first: 5) { totalCount edges { node { text article { title } speaker { name aliases roles { title } \
+    statements(first: 3) { totalCount edges { node { text } } } } } } } \
+    mentions { countries { count country { code people(first: 2) { totalCount } } } organizations { organization { name } } agreements { agreement { abbreviation parties { joinedOn } statusHistory { status } } } } } } } }";
+
+/// The relations NESTED follows, one statement each: articles and their count, source,
+/// source.articles and count, statements and count, statement.article, speaker, aliases,
+/// roles, speaker.statements and count, mentions, mentioned country, country.people and
+/// count, organization, agreement, parties, status history.
+const RELATIONS_IN_NESTED: u64 = 21;
+
+async fn statements_for(app: &TestApp, n: usize) -> u64 {
+    let before = app.sql_statements().await;
+    let response = app.query(NESTED, json!({ "n": n })).await;
+    assert_no_errors(&response);
+    assert_eq!(
+        response["data"]["articles"]["edges"]
+            .as_array()
+            .map(Vec::len),
+        Some(n)
+    );
+    app.sql_statements().await - before
+}
+
+#[tokio::test]
+async fn a_nested_query_runs_as_many_statements_for_fifty_articles_as_for_one() {
+    on_each_backend(|app| async move {
+        add_articles(&app, 50).await;
+        let for_one = statements_for(&app, 1).await;
+        let for_fifty = statements_for(&app, 50).await;
+        eprintln!(
+            "SQL statements for the nested query: 1 article: {for_one}, 50 articles: {for_fifty}"
+        );
+        assert_eq!(for_one, for_fifty);
+        assert_eq!(for_one, RELATIONS_IN_NESTED, "one statement per relation");
+    })
+    .await;
+}
