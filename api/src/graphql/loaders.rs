@@ -261,6 +261,39 @@ pub struct ArticleCount {
     pub filter: ArticleFilter,
 }
 
+impl ArticlesOf {
+    fn source(&self) -> Option<SourceId> {
+        match self {
+            ArticlesOf::Source(id) => Some(*id),
+            _ => None,
+        }
+    }
+
+    fn country(&self) -> Option<CountryCode> {
+        match self {
+            ArticlesOf::Country(code) => Some(code.clone()),
+            _ => None,
+        }
+    }
+
+    fn mentioned(&self) -> Option<i64> {
+        match self {
+            ArticlesOf::Mentioning(_, id) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// The keys of one kind of parent.
+fn keys<T>(parents: &[ArticlesOf], pick: impl Fn(&ArticlesOf) -> Option<T>) -> Vec<T> {
+    parents.iter().filter_map(pick).collect()
+}
+
+/// Results keyed by raw parent keys, keyed again by parent.
+fn rekey<K, V>(found: HashMap<K, V>, parent: impl Fn(K) -> ArticlesOf) -> HashMap<ArticlesOf, V> {
+    found.into_iter().map(|(k, v)| (parent(k), v)).collect()
+}
+
 impl StorageLoader {
     async fn article_pages(
         &self,
@@ -272,46 +305,25 @@ impl StorageLoader {
         let s = &self.storage;
         Ok(match kind {
             ArticleParentKind::Source => {
-                let ids: Vec<SourceId> = parents
-                    .iter()
-                    .filter_map(|p| match p {
-                        ArticlesOf::Source(id) => Some(*id),
-                        _ => None,
-                    })
-                    .collect();
-                s.articles_of_sources(&ids, filter, page)
-                    .await?
-                    .into_iter()
-                    .map(|(k, v)| (ArticlesOf::Source(k), v))
-                    .collect()
+                let ids = keys(parents, ArticlesOf::source);
+                rekey(
+                    s.articles_of_sources(&ids, filter, page).await?,
+                    ArticlesOf::Source,
+                )
             }
             ArticleParentKind::Country => {
-                let codes: Vec<CountryCode> = parents
-                    .iter()
-                    .filter_map(|p| match p {
-                        ArticlesOf::Country(c) => Some(c.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                s.articles_mentioning_countries(&codes, filter, page)
-                    .await?
-                    .into_iter()
-                    .map(|(k, v)| (ArticlesOf::Country(k), v))
-                    .collect()
+                let codes = keys(parents, ArticlesOf::country);
+                rekey(
+                    s.articles_mentioning_countries(&codes, filter, page)
+                        .await?,
+                    ArticlesOf::Country,
+                )
             }
             ArticleParentKind::Mentioning(by) => {
-                let ids: Vec<i64> = parents
-                    .iter()
-                    .filter_map(|p| match p {
-                        ArticlesOf::Mentioning(_, id) => Some(*id),
-                        _ => None,
-                    })
-                    .collect();
-                s.articles_mentioning(by, &ids, filter, page)
-                    .await?
-                    .into_iter()
-                    .map(|(k, v)| (ArticlesOf::Mentioning(by, k), v))
-                    .collect()
+                let ids = keys(parents, ArticlesOf::mentioned);
+                rekey(s.articles_mentioning(by, &ids, filter, page).await?, |id| {
+                    ArticlesOf::Mentioning(by, id)
+                })
             }
         })
     }
@@ -325,46 +337,25 @@ impl StorageLoader {
         let s = &self.storage;
         Ok(match kind {
             ArticleParentKind::Source => {
-                let ids: Vec<SourceId> = parents
-                    .iter()
-                    .filter_map(|p| match p {
-                        ArticlesOf::Source(id) => Some(*id),
-                        _ => None,
-                    })
-                    .collect();
-                s.count_articles_of_sources(&ids, filter)
-                    .await?
-                    .into_iter()
-                    .map(|(k, v)| (ArticlesOf::Source(k), v))
-                    .collect()
+                let ids = keys(parents, ArticlesOf::source);
+                rekey(
+                    s.count_articles_of_sources(&ids, filter).await?,
+                    ArticlesOf::Source,
+                )
             }
             ArticleParentKind::Country => {
-                let codes: Vec<CountryCode> = parents
-                    .iter()
-                    .filter_map(|p| match p {
-                        ArticlesOf::Country(c) => Some(c.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                s.count_articles_mentioning_countries(&codes, filter)
-                    .await?
-                    .into_iter()
-                    .map(|(k, v)| (ArticlesOf::Country(k), v))
-                    .collect()
+                let codes = keys(parents, ArticlesOf::country);
+                rekey(
+                    s.count_articles_mentioning_countries(&codes, filter)
+                        .await?,
+                    ArticlesOf::Country,
+                )
             }
             ArticleParentKind::Mentioning(by) => {
-                let ids: Vec<i64> = parents
-                    .iter()
-                    .filter_map(|p| match p {
-                        ArticlesOf::Mentioning(_, id) => Some(*id),
-                        _ => None,
-                    })
-                    .collect();
-                s.count_articles_mentioning(by, &ids, filter)
-                    .await?
-                    .into_iter()
-                    .map(|(k, v)| (ArticlesOf::Mentioning(by, k), v))
-                    .collect()
+                let ids = keys(parents, ArticlesOf::mentioned);
+                rekey(s.count_articles_mentioning(by, &ids, filter).await?, |id| {
+                    ArticlesOf::Mentioning(by, id)
+                })
             }
         })
     }

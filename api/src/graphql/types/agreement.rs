@@ -5,13 +5,14 @@ use super::{
     Organization,
 };
 use crate::error::ApiResult;
-use crate::graphql::context::{load, load_required};
+use crate::graphql::context::{load, load_all_required};
 use crate::graphql::ids::{NodeKind, global_id};
 use crate::graphql::loaders::{ArticlesOf, PartiesOf, StatusHistoryOf};
 use crate::graphql::paging::PageArgs;
+use async_graphql::futures_util;
 use async_graphql::{Context, ID, Object, SimpleObject, Union};
 use chrono::NaiveDate;
-use quotegraph_domain::{self as domain, PartyRef};
+use quotegraph_domain::{self as domain, CountryCode, OrganizationId, PartyRef};
 use quotegraph_storage::MentionedBy;
 
 /// An agreement (RCEP, CPTPP, 中欧投资协定, 快捷通道 …).
@@ -85,18 +86,37 @@ impl Agreement {
     /// The parties, in the order they joined.
     async fn parties(&self, ctx: &Context<'_>) -> ApiResult<Vec<AgreementParty>> {
         let parties = load(ctx, PartiesOf(self.0.id)).await?.unwrap_or_default();
+        let codes: Vec<CountryCode> = parties
+            .iter()
+            .filter_map(|p| match &p.party {
+                PartyRef::Country(code) => Some(code.clone()),
+                PartyRef::Organization(_) => None,
+            })
+            .collect();
+        let ids: Vec<OrganizationId> = parties
+            .iter()
+            .filter_map(|p| match &p.party {
+                PartyRef::Organization(id) => Some(*id),
+                PartyRef::Country(_) => None,
+            })
+            .collect();
+        let (countries, organizations) =
+            futures_util::try_join!(load_all_required(ctx, codes), load_all_required(ctx, ids))?;
+        let (mut countries, mut organizations) = (countries.into_iter(), organizations.into_iter());
         let mut out = Vec::with_capacity(parties.len());
         for p in parties {
+            // Both lists are in the order of `parties`, so taking the next of the right kind
+            // pairs each party with its entity.
             let party = match p.party {
-                PartyRef::Country(code) => Party::Country(Country(load_required(ctx, code).await?)),
-                PartyRef::Organization(id) => {
-                    Party::Organization(Organization(load_required(ctx, id).await?))
-                }
+                PartyRef::Country(_) => countries.next().map(|c| Party::Country(Country(c))),
+                PartyRef::Organization(_) => organizations
+                    .next()
+                    .map(|o| Party::Organization(Organization(o))),
             };
-            out.push(AgreementParty {
+            out.extend(party.map(|party| AgreementParty {
                 party,
                 joined_on: p.joined_on,
-            });
+            }));
         }
         Ok(out)
     }
