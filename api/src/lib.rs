@@ -1,9 +1,11 @@
 //! quotegraph's API: the GraphQL schema over storage, the actix-web server that serves it,
 //! and the pieces of the `quotegraph` command.
 
+pub mod commands;
 pub mod config;
 pub mod error;
 pub mod graphql;
+pub mod importer;
 pub mod server;
 
 pub use config::Settings;

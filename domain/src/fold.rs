@@ -10,7 +10,15 @@ use std::sync::OnceLock;
 
 /// Folds one character: traditional → simplified, full-width → half-width, lower case.
 pub fn fold_char(c: char) -> char {
-    lower_char(narrow_char(to_simplified_char(c)))
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let simplified = to_simplified_char(c);
+    if in_cjk_blocks(simplified) {
+        // Ideographs have no case and no width variants.
+        return simplified;
+    }
+    lower_char(narrow_char(simplified))
 }
 
 /// Folds a whole text; the result has exactly as many `char`s as the input.
@@ -33,7 +41,7 @@ pub fn to_simplified_char(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    traditional_to_simplified().get(&c).copied().unwrap_or(c)
+    traditional_to_simplified().get(c)
 }
 
 /// Converts simplified characters to traditional ones (OpenCC's phrase-aware table), for
@@ -42,19 +50,49 @@ pub fn to_traditional(text: &str) -> String {
     hanconv::s2t(text)
 }
 
+/// The CJK blocks the folding table indexes directly: Extension A and the Unified
+/// Ideographs, where nearly all traditional characters in news text are.
+const CJK_FIRST: u32 = 0x3400;
+const CJK_LAST: u32 = 0x9FFF;
+
+fn in_cjk_blocks(c: char) -> bool {
+    (CJK_FIRST..=CJK_LAST).contains(&(c as u32))
+}
+
+/// Traditional → simplified: a direct-indexed table over the CJK blocks (folding runs on
+/// every character of every article, so no hashing there) and a map for the rest.
+struct FoldTable {
+    cjk: Vec<char>,
+    other: HashMap<char, char>,
+}
+
+impl FoldTable {
+    fn get(&self, c: char) -> char {
+        if in_cjk_blocks(c) {
+            self.cjk[(c as u32 - CJK_FIRST) as usize]
+        } else {
+            self.other.get(&c).copied().unwrap_or(c)
+        }
+    }
+}
+
 /// OpenCC's character table (traditional → first simplified candidate), built once, plus
 /// the characters OpenCC leaves alone on their own but which news text uses as traditional
 /// forms (瞭解 = 了解, 藉口 = 借口).
-fn traditional_to_simplified() -> &'static HashMap<char, char> {
-    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+fn traditional_to_simplified() -> &'static FoldTable {
+    static TABLE: OnceLock<FoldTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<char, char> = hanconv::Dictionary::TSCharacters
+        let mut pairs: HashMap<char, char> = hanconv::Dictionary::TSCharacters
             .iter()
             .filter_map(|(from, to)| Some((single_char(from)?, to.chars().next()?)))
             .filter(|(from, to)| from != to)
             .collect();
-        table.extend([('瞭', '了'), ('藉', '借')]);
-        table
+        pairs.extend([('瞭', '了'), ('藉', '借')]);
+        let cjk = (CJK_FIRST..=CJK_LAST)
+            .map(|u| char::from_u32(u).map_or('\u{FFFD}', |c| pairs.get(&c).copied().unwrap_or(c)))
+            .collect();
+        pairs.retain(|from, _| !in_cjk_blocks(*from));
+        FoldTable { cjk, other: pairs }
     })
 }
 
@@ -80,6 +118,10 @@ fn narrow_char(c: char) -> char {
 fn lower_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    // Punctuation and symbols (general, CJK, Latin-1) have no case: skip the table lookup.
+    if matches!(c as u32, 0x80..=0xBF | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFF00..=0xFFEF) {
+        return c;
     }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {

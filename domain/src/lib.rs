@@ -3,7 +3,10 @@
 
 pub mod countries;
 pub mod error;
+pub mod extract;
 pub mod fold;
+pub mod gazetteer;
+pub mod ingest;
 pub mod model;
 pub mod script;
 

@@ -1,7 +1,6 @@
 //! Which script a text is written in: simplified, traditional, or a mix of both.
 
 use crate::fold::to_simplified_char;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The Chinese script of a text.
@@ -43,7 +42,7 @@ impl Script {
         for c in text.chars() {
             if to_simplified_char(c) != c {
                 traditional += 1;
-            } else if simplified_only().contains(&c) {
+            } else if is_simplified_only(c) {
                 simplified += 1;
             }
         }
@@ -58,20 +57,34 @@ impl Script {
     }
 }
 
-/// Characters whose first traditional form is another character (发 → 發): seeing them
-/// marks a text as simplified. Characters both scripts share (后, 家, 表) are not in it.
-fn simplified_only() -> &'static HashSet<char> {
-    static SET: OnceLock<HashSet<char>> = OnceLock::new();
-    SET.get_or_init(|| {
-        hanconv::Dictionary::STCharacters
-            .iter()
-            .filter_map(|(from, to)| {
-                let mut from_chars = from.chars();
-                let c = from_chars.next()?;
-                let traditional = to.chars().next()?;
-                (from_chars.next().is_none() && traditional != c).then_some(c)
-            })
-            .collect()
+/// Whether `c`'s first traditional form is another character (发 → 發): seeing it marks a
+/// text as simplified. Characters both scripts share (后, 家, 表) are not such.
+fn is_simplified_only(c: char) -> bool {
+    let u = c as u32;
+    (CJK_FIRST..=CJK_LAST).contains(&u) && simplified_only()[(u - CJK_FIRST) as usize]
+}
+
+const CJK_FIRST: u32 = 0x3400;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// One flag per character of the CJK blocks, built once from OpenCC's table.
+fn simplified_only() -> &'static [bool] {
+    static FLAGS: OnceLock<Vec<bool>> = OnceLock::new();
+    FLAGS.get_or_init(|| {
+        let mut flags = vec![false; (CJK_LAST - CJK_FIRST + 1) as usize];
+        for (from, to) in hanconv::Dictionary::STCharacters.iter() {
+            let mut from_chars = from.chars();
+            let (Some(c), None, Some(traditional)) =
+                (from_chars.next(), from_chars.next(), to.chars().next())
+            else {
+                continue;
+            };
+            let u = c as u32;
+            if traditional != c && (CJK_FIRST..=CJK_LAST).contains(&u) {
+                flags[(u - CJK_FIRST) as usize] = true;
+            }
+        }
+        flags
     })
 }
 

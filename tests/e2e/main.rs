@@ -4,6 +4,8 @@
 mod auth;
 mod basics;
 mod batching;
+mod evaluation;
+mod importing;
 mod ingest_validation;
 mod pagination;
 mod people_across_scripts;

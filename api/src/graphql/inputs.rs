@@ -96,6 +96,10 @@ pub struct MentionInput {
     pub count: Option<u32>,
     /// Character offset of the first mention (default 0).
     pub first_offset: Option<usize>,
+    /// For a person: the title the article gives.
+    pub title: Option<String>,
+    /// For a person: ISO code of their country.
+    pub country: Option<String>,
 }
 
 impl From<AddArticleInput> for ArticleDraft {
@@ -153,6 +157,8 @@ impl From<MentionInput> for MentionDraft {
             abbreviation: input.abbreviation,
             count: input.count,
             first_offset: input.first_offset,
+            title: input.title,
+            country: input.country,
         }
     }
 }

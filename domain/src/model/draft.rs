@@ -111,6 +111,10 @@ pub struct MentionDraft {
     pub count: Option<u32>,
     /// Character offset of the first mention; defaults to 0.
     pub first_offset: Option<usize>,
+    /// For a person: the title the article gives.
+    pub title: Option<String>,
+    /// For a person: ISO code of their country.
+    pub country: Option<String>,
 }
 
 /// A validated article, ready to store.
@@ -199,6 +203,10 @@ pub struct NewMention {
     pub count: u32,
     /// First offset in the body.
     pub first_offset: usize,
+    /// For a person: title, in simplified script.
+    pub title: Option<String>,
+    /// For a person: country.
+    pub country: Option<CountryCode>,
 }
 
 impl ArticleDraft {
@@ -341,13 +349,8 @@ impl SpeakerDraft {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(NewSpeaker {
             name: Name::parse("name", &self.name)?,
-            title: optional_name("title", self.title.as_deref())?.map(|t| t.simplified()),
-            country: self
-                .country
-                .as_deref()
-                .filter(|c| !c.trim().is_empty())
-                .map(|c| CountryCode::parse("country", c))
-                .transpose()?,
+            title: optional_title(self.title.as_deref())?,
+            country: optional_country(self.country.as_deref())?,
             name_en: optional_name("nameEn", self.name_en.as_deref())?,
             aliases,
         })
@@ -373,8 +376,22 @@ impl MentionDraft {
             abbreviation: optional_name("abbreviation", self.abbreviation.as_deref())?,
             count,
             first_offset,
+            title: optional_title(self.title.as_deref())?,
+            country: optional_country(self.country.as_deref())?,
         })
     }
+}
+
+/// An optional `title`, in simplified script.
+fn optional_title(raw: Option<&str>) -> Result<Option<String>, ValidationError> {
+    Ok(optional_name("title", raw)?.map(|t| t.simplified()))
+}
+
+/// An optional `country` code; blank is none.
+fn optional_country(raw: Option<&str>) -> Result<Option<CountryCode>, ValidationError> {
+    raw.filter(|c| !c.trim().is_empty())
+        .map(|c| CountryCode::parse("country", c))
+        .transpose()
 }
 
 fn bounded_text(field: &str, raw: &str, max_chars: usize) -> Result<String, ValidationError> {

@@ -8,6 +8,7 @@ use crate::entity::{
 };
 use chrono::NaiveDate;
 use quotegraph_domain::fold::{fold_name, to_traditional};
+use quotegraph_domain::gazetteer::Gazetteer;
 use quotegraph_domain::*;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
@@ -50,8 +51,8 @@ impl Resolver {
             MentionKind::Person => {
                 let speaker = NewSpeaker {
                     name: m.name.clone(),
-                    title: None,
-                    country: None,
+                    title: m.title.clone(),
+                    country: m.country.clone(),
                     name_en: None,
                     aliases: Vec::new(),
                 };
@@ -86,6 +87,8 @@ impl Resolver {
         s: &NewSpeaker,
         seen: SpeakerSeen,
     ) -> StorageResult<PersonId> {
+        let enriched = with_known_names(s);
+        let s = &enriched;
         let country = match &s.country {
             Some(code) => Some(self.country(db, "country", code.as_str()).await?),
             None => None,
@@ -112,6 +115,41 @@ impl Resolver {
         }
         Ok(id)
     }
+}
+
+/// The speaker with what the gazetteer knows of them: English name, other written forms,
+/// country. Names given by the caller come first.
+fn with_known_names(s: &NewSpeaker) -> NewSpeaker {
+    let mut out = s.clone();
+    let Some(entry) = Gazetteer::builtin().person(s.name.as_str()) else {
+        return out;
+    };
+    // The gazetteer's name is canonical (普京 for 普丁); the name as given stays an alias.
+    if let Ok(canonical) = Name::parse("name", &entry.name)
+        && canonical.key() != s.name.key()
+    {
+        out.aliases.push(s.name.clone());
+        out.name = canonical;
+    }
+    out.aliases.extend(
+        entry
+            .aliases
+            .iter()
+            .filter_map(|alias| Name::parse("aliases", alias).ok()),
+    );
+    if out.name_en.is_none() {
+        out.name_en = entry
+            .name_en
+            .as_deref()
+            .and_then(|n| Name::parse("nameEn", n).ok());
+    }
+    if out.country.is_none() {
+        out.country = entry
+            .country
+            .as_deref()
+            .and_then(|c| CountryCode::parse("country", c).ok());
+    }
+    out
 }
 
 async fn find_country<C: ConnectionTrait>(db: &C, raw: &str) -> StorageResult<Option<CountryCode>> {
@@ -253,6 +291,20 @@ async fn record_role<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The kind the gazetteer gives a known agreement; `Other` for new ones.
+fn known_agreement_kind(name: &Name) -> AgreementKind {
+    Gazetteer::builtin()
+        .agreements
+        .iter()
+        .find(|a| {
+            fold_name(&a.name) == name.key()
+                || a.abbreviation
+                    .as_deref()
+                    .is_some_and(|ab| fold_name(ab) == name.key())
+        })
+        .map_or(AgreementKind::Other, |a| a.kind)
+}
+
 fn earliest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -315,7 +367,7 @@ async fn find_or_create_agreement<C: ConnectionTrait>(
         name_key: Set(name.key().to_owned()),
         abbreviation: Set(abbreviation.map(|a| a.as_str().to_owned())),
         abbreviation_key: Set(abbreviation.map(|a| a.key().to_owned())),
-        kind: Set(AgreementKind::Other.as_str().to_owned()),
+        kind: Set(known_agreement_kind(name).as_str().to_owned()),
     })
     .exec_with_returning(db)
     .await?;

@@ -1,0 +1,112 @@
+//! The article body as extraction sees it: original and folded characters side by side
+//! (folding is one char for one char, so offsets agree), gazetteer hits, paragraphs.
+
+use crate::gazetteer::{FoldedText, Gazetteer, Hit};
+
+/// A body prepared for extraction.
+pub struct Doc<'a> {
+    /// The body's characters as written.
+    pub orig: Vec<char>,
+    /// The same characters folded.
+    pub folded: Vec<char>,
+    /// The gazetteer in use.
+    pub gazetteer: &'a Gazetteer,
+    /// Gazetteer names in the body, in order.
+    pub hits: Vec<Hit>,
+    /// Paragraphs as `[start, end)` character ranges.
+    pub paragraphs: Vec<(usize, usize)>,
+    titles: Vec<(usize, usize)>,
+    verbs: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    /// Prepares `body`.
+    pub fn new(body: &str, gazetteer: &'a Gazetteer) -> Self {
+        let folded = FoldedText::new(body);
+        let hits = gazetteer.entities(&folded);
+        let orig: Vec<char> = body.chars().collect();
+        let mut paragraphs = Vec::new();
+        let mut start = 0;
+        for (i, c) in orig.iter().enumerate() {
+            if *c == '\n' {
+                paragraphs.push((start, i));
+                start = i + 1;
+            }
+        }
+        paragraphs.push((start, orig.len()));
+        let titles = gazetteer.titles_in(&folded);
+        let verbs = gazetteer.verbs_in(&folded);
+        Doc {
+            orig,
+            folded: folded.chars,
+            gazetteer,
+            hits,
+            paragraphs,
+            titles,
+            verbs,
+        }
+    }
+
+    /// The original text of `[start, end)`.
+    pub fn text(&self, start: usize, end: usize) -> String {
+        self.orig[start.min(end)..end.min(self.orig.len())]
+            .iter()
+            .collect()
+    }
+
+    /// The folded text of `[start, end)`.
+    pub fn folded_text(&self, start: usize, end: usize) -> String {
+        self.folded[start.min(end)..end.min(self.folded.len())]
+            .iter()
+            .collect()
+    }
+
+    /// Gazetteer hits lying wholly inside `[start, end)`.
+    pub fn hits_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Hit> {
+        let from = self.hits.partition_point(|h| h.start < start);
+        self.hits[from..]
+            .iter()
+            .take_while(move |h| h.start < end)
+            .filter(move |h| h.end <= end)
+    }
+
+    /// Titles lying wholly inside `[start, end)`.
+    pub fn titles_in(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        within(&self.titles, start, end)
+    }
+
+    /// Reporting verbs lying wholly inside `[start, end)`.
+    pub fn verbs_in(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        within(&self.verbs, start, end)
+    }
+
+    /// The paragraph holding character `at`.
+    pub fn paragraph_of(&self, at: usize) -> (usize, usize) {
+        self.paragraphs
+            .iter()
+            .copied()
+            .find(|(s, e)| at >= *s && at <= *e)
+            .unwrap_or((0, self.orig.len()))
+    }
+}
+
+/// The ranges (sorted by start) lying wholly inside `[start, end)`.
+fn within(ranges: &[(usize, usize)], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let from = ranges.partition_point(|(s, _)| *s < start);
+    ranges[from..]
+        .iter()
+        .take_while(|(s, _)| *s < end)
+        .filter(|(_, e)| *e <= end)
+        .copied()
+        .collect()
+}
+
+/// Ends a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n')
+}
+
+/// Ends a clause (sentence ends, commas, colons).
+pub fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '、' | ' ' | '\u{3000}')
+}

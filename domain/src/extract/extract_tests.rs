@@ -1,0 +1,220 @@
+use super::*;
+use crate::gazetteer::Gazetteer;
+
+fn run(body: &str) -> Extraction {
+    extract(
+        &format!("测试标题\n2021-03-01 测试网\n{body}"),
+        Gazetteer::builtin(),
+    )
+}
+
+/// (kind, text, speaker name) of every statement.
+fn said(body: &str) -> Vec<(StatementKind, String, Option<String>)> {
+    run(body)
+        .statements
+        .into_iter()
+        .map(|s| (s.kind, s.text, s.speaker.map(|n| n.name)))
+        .collect()
+}
+
+fn direct(text: &str, who: Option<&str>) -> (StatementKind, String, Option<String>) {
+    (
+        StatementKind::Direct,
+        text.to_owned(),
+        who.map(str::to_owned),
+    )
+}
+
+fn indirect(text: &str, who: Option<&str>) -> (StatementKind, String, Option<String>) {
+    (
+        StatementKind::Indirect,
+        text.to_owned(),
+        who.map(str::to_owned),
+    )
+}
+
+#[test]
+fn a_speaker_before_the_quote_with_time_and_place_between() {
+    assert_eq!(
+        said("王毅在记者会上指出:“合作是唯一正确的选择。”"),
+        [direct("合作是唯一正确的选择。", Some("王毅"))]
+    );
+    assert_eq!(
+        said("外交部长王毅强调“各国应当团结”。"),
+        [direct("各国应当团结", Some("王毅"))]
+    );
+    assert_eq!(
+        said("正如李克强总理所说,“发展是硬道理”。"),
+        [direct("发展是硬道理", Some("李克强"))]
+    );
+}
+
+#[test]
+fn a_speaker_after_the_quote_in_either_script() {
+    assert_eq!(
+        said("「我們將繼續努力。」新加坡總理李顯龍說。"),
+        [direct("我們將繼續努力。", Some("李显龙"))]
+    );
+    assert_eq!(
+        said("“这是历史性的一天。”泰国副总理陈明达在会上表示。"),
+        [direct("这是历史性的一天。", Some("陈明达"))]
+    );
+}
+
+#[test]
+fn the_speaker_phrase_gives_country_title_and_name() {
+    let e = run("「邊境將重新開放。」蒙古國外交部長巴特策策格表示。");
+    let speaker = e.statements[0].speaker.clone().expect("a speaker");
+    assert_eq!(speaker.name, "巴特策策格");
+    assert_eq!(speaker.title.as_deref(), Some("外交部长"));
+    assert_eq!(speaker.country.as_deref(), Some("MN"));
+    assert_eq!(
+        e.statements[0].speaker_phrase.as_deref(),
+        Some("蒙古國外交部長巴特策策格")
+    );
+}
+
+#[test]
+fn a_quote_followed_by_a_sentence_naming_who_said_it() {
+    let found = said("“让我们携手共建美好未来。”在开幕式上,法国总统马克龙发出这样的呼吁。");
+    assert_eq!(found, [direct("让我们携手共建美好未来。", Some("马克龙"))]);
+}
+
+#[test]
+fn a_later_quote_in_the_paragraph_keeps_the_speaker() {
+    let found = said("“两国关系不断发展。”越南副总理黎明慨表示,合作前景广阔。“我们期待更多交流。”");
+    assert_eq!(
+        found,
+        [
+            direct("两国关系不断发展。", Some("黎明慨")),
+            indirect("合作前景广阔", Some("黎明慨")),
+            direct("我们期待更多交流。", Some("黎明慨")),
+        ]
+    );
+}
+
+#[test]
+fn quoted_terms_are_not_statements() {
+    assert!(said("两国建立了“快捷通道”,并开通“绿色通道”。").is_empty());
+    assert!(said("他提出的「新南向政策」受到关注。").is_empty());
+    assert!(said("双方同意推进“一带一路”倡议和“数字丝绸之路”建设。").is_empty());
+}
+
+#[test]
+fn reported_speech_runs_to_the_end_of_its_sentence() {
+    assert_eq!(
+        said("世卫组织总干事谭德塞日前表示,疫苗应当公平分配。"),
+        [indirect("疫苗应当公平分配", Some("谭德塞"))]
+    );
+    assert_eq!(
+        said("德国总理默克尔呼吁各国加强合作。"),
+        [indirect("各国加强合作", Some("默克尔"))]
+    );
+}
+
+#[test]
+fn pronouns_refer_to_the_subject_of_the_previous_sentence() {
+    let found = said("法国总统马克龙与德国总理默克尔举行会谈。他表示,欧洲需要更多团结。");
+    assert_eq!(found, [indirect("欧洲需要更多团结", Some("马克龙"))]);
+}
+
+#[test]
+fn a_verb_after_a_comma_takes_the_subject_of_its_sentence() {
+    let found = said("日前,印度总理莫迪在新德里出席论坛并发表讲话,强调要加快数字化转型。");
+    assert_eq!(found, [indirect("要加快数字化转型", Some("莫迪"))]);
+}
+
+#[test]
+fn unnamed_speakers_keep_their_phrase_and_no_person() {
+    let e = run("一名不愿透露姓名的官员表示,谈判仍在进行中。");
+    assert_eq!(e.statements.len(), 1);
+    assert_eq!(e.statements[0].speaker, None);
+    assert_eq!(
+        e.statements[0].speaker_phrase.as_deref(),
+        Some("一名不愿透露姓名的官员")
+    );
+}
+
+#[test]
+fn words_that_only_look_like_reporting_are_not_statements() {
+    assert!(said("可以说,今年是不平凡的一年。").is_empty());
+    assert!(said("这项制度的名称说明了它的用途。").is_empty());
+}
+
+#[test]
+fn mentions_cover_countries_organizations_agreements_and_people() {
+    let e = run(
+        "中韩两国与德英法等国同意加强合作。世衛組織和聯合國表示支持。RCEP已经签署,《巴黎协定》也已生效。中国驻阿拉木图总领事耿丽萍近日发表文章。",
+    );
+    let countries: Vec<&str> = e
+        .mentions
+        .countries
+        .iter()
+        .map(|c| c.key.as_str())
+        .collect();
+    assert_eq!(countries, ["CN", "KR", "DE", "GB", "FR"]);
+    let g = Gazetteer::builtin();
+    let organizations: Vec<&str> = e
+        .mentions
+        .organizations
+        .iter()
+        .map(|o| g.organizations[o.key].abbreviation.as_str())
+        .collect();
+    assert_eq!(organizations, ["WHO", "UN"]);
+    assert_eq!(e.mentions.agreements.len(), 2);
+    let person = e
+        .mentions
+        .people
+        .iter()
+        .find(|(p, _)| p.name == "耿丽萍")
+        .map(|(p, _)| p.clone())
+        .expect("耿丽萍 is mentioned");
+    assert_eq!(person.country.as_deref(), Some("CN"));
+}
+
+#[test]
+fn statements_know_the_day_they_were_said() {
+    let e = run("2020年11月20日,习近平在会议上指出:“我们要继续推进合作。”");
+    assert_eq!(
+        e.statements[0].said_on.map(|d| d.to_string()).as_deref(),
+        Some("2020-11-20")
+    );
+    assert_eq!(
+        e.statements[0]
+            .speaker
+            .as_ref()
+            .and_then(|s| s.name_en.as_deref()),
+        Some("Xi Jinping")
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn extraction_never_panics_and_spans_are_valid(raw in "\\PC{0,300}") {
+            let e = extract(&raw, Gazetteer::builtin());
+            let body: Vec<char> = e.ingested.body.chars().collect();
+            for s in &e.statements {
+                prop_assert!(s.span.0 < s.span.1 && s.span.1 <= body.len());
+                prop_assert_eq!(body[s.span.0..s.span.1].iter().collect::<String>(), s.text.clone());
+            }
+            for m in &e.mentions.countries {
+                prop_assert!(m.first < body.len());
+            }
+            let draft = e.draft(Gazetteer::builtin());
+            let _ = draft.validate(crate::model::Origin::Extracted);
+        }
+
+        #[test]
+        fn chinese_news_like_text_never_panics(raw in "[“”「」『』，。：:、表示说指出他她中美韩国习近平主席外交部发言人0-9\\n ]{0,200}") {
+            let e = extract(&raw, Gazetteer::builtin());
+            let body_len = e.ingested.body.chars().count();
+            prop_assert!(e.statements.iter().all(|s| s.span.1 <= body_len));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Reported speech: X表示, X指出, X认为 … and the clause reported, up to the end of its
+//! sentence. The verb must be followed by a comma or colon (X表示,…), except 呼吁 and 强调,
+//! whose object is the proposition itself (X呼吁美国支持…). A verb after a comma with no
+//! subject of its own (…发表讲话,强调…) takes the subject of its sentence.
+
+use super::doc::{Doc, is_clause_end, is_sentence_end};
+use super::quotes::Quote;
+use super::speaker::{Speaker, Who, parse_subject};
+use super::{Found, How};
+
+/// Verbs that take the reported proposition without a comma.
+const DIRECT_OBJECT_VERBS: &[&str] = &["呼吁", "强调"];
+/// Verbs that introduce quotations only (正如X所说,“…”).
+const QUOTE_ONLY_VERBS: &[&str] = &["所说", "所言", "写道"];
+/// The shortest reported clause kept.
+const MIN_CLAUSE_CHARS: usize = 6;
+
+/// Reported speech in one paragraph, outside its quotations.
+pub fn indirect_statements(
+    doc: &Doc<'_>,
+    (from, to): (usize, usize),
+    quotes: &[Quote],
+) -> Vec<Found> {
+    let inside_quote = |i: usize| quotes.iter().any(|q| i >= q.open && i < q.close);
+    let mut out = Vec::new();
+    for (verb_start, verb_end) in doc.verbs_in(from, to) {
+        if inside_quote(verb_start) {
+            continue;
+        }
+        let verb = doc.folded_text(verb_start, verb_end);
+        if QUOTE_ONLY_VERBS.contains(&verb.as_str()) {
+            continue;
+        }
+        let mut start = verb_end;
+        while start < to
+            && (doc.orig[start].is_whitespace()
+                || matches!(doc.orig[start], '，' | ',' | '：' | ':'))
+        {
+            start += 1;
+        }
+        let punctuated = start > verb_end;
+        if !punctuated && !DIRECT_OBJECT_VERBS.contains(&verb.as_str()) {
+            continue;
+        }
+        // 强调了…, 表示的…: the verb is used as a noun or in the past, not reporting.
+        let particle =
+            !punctuated && matches!(doc.folded.get(start), Some('了' | '过' | '的' | '着'));
+        if particle
+            || start >= to
+            || matches!(doc.orig[start], '“' | '「' | '『' | '"')
+            || inside_quote(start)
+        {
+            continue;
+        }
+        let end = (start..to)
+            .find(|&i| is_sentence_end(doc.orig[i]) && !inside_quote(i))
+            .unwrap_or(to);
+        if end - start < MIN_CLAUSE_CHARS {
+            continue;
+        }
+        if let Some((speaker, how)) = subject_of(doc, from, verb_start) {
+            out.push(Found::indirect(start, end, speaker, how));
+        }
+    }
+    out
+}
+
+/// The subject of the verb at `verb_start`: the clause right before it, or when that is
+/// empty (the verb follows a comma), the first clause of the sentence that names someone.
+fn subject_of(doc: &Doc<'_>, from: usize, verb_start: usize) -> Option<(Speaker, How)> {
+    let clause = (from..verb_start)
+        .rev()
+        .find(|&i| is_clause_end(doc.orig[i]) || matches!(doc.orig[i], '”' | '」' | '』'))
+        .map_or(from, |i| i + 1);
+    if clause < verb_start {
+        return parse_subject(doc, clause, verb_start).map(|s| (s, How::Before));
+    }
+    let sentence = (from..verb_start)
+        .rev()
+        .find(|&i| is_sentence_end(doc.orig[i]))
+        .map_or(from, |i| i + 1);
+    let mut at = sentence;
+    while at < verb_start {
+        let end = (at..verb_start)
+            .find(|&i| is_clause_end(doc.orig[i]))
+            .unwrap_or(verb_start);
+        if let Some(speaker) =
+            parse_subject(doc, at, end).filter(|s| matches!(s.who, Who::Named(_) | Who::Pronoun))
+        {
+            return Some((speaker, How::SentenceSubject));
+        }
+        at = end + 1;
+    }
+    None
+}

@@ -1,0 +1,222 @@
+//! Mentions: the countries, organizations, agreements and people a body names, each with
+//! how often and where first.
+
+use super::doc::Doc;
+use super::names::{looks_like_name, name_end, plausible_after_title};
+use super::speaker::Named;
+use crate::fold::to_simplified;
+use crate::gazetteer::{EntityHit, country_compounds};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// One mentioned entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mentioned<K> {
+    /// Which entity.
+    pub key: K,
+    /// How many times.
+    pub count: u32,
+    /// First character offset.
+    pub first: usize,
+}
+
+/// An agreement: a known one (index into the gazetteer) or one named in 《…协定》.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AgreementRef {
+    /// From the gazetteer.
+    Known(usize),
+    /// Named in the text.
+    New(String),
+}
+
+/// Everything a body mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    /// Country codes.
+    pub countries: Vec<Mentioned<String>>,
+    /// Organizations (gazetteer indexes).
+    pub organizations: Vec<Mentioned<usize>>,
+    /// Agreements.
+    pub agreements: Vec<Mentioned<AgreementRef>>,
+    /// People with what the text says of them, keyed by simplified name.
+    pub people: Vec<(Named, u32)>,
+}
+
+/// Counts keys in order of first occurrence.
+struct Tally<K> {
+    order: Vec<K>,
+    seen: HashMap<K, (u32, usize)>,
+}
+
+impl<K: Clone + Eq + std::hash::Hash> Tally<K> {
+    fn new() -> Self {
+        Self {
+            order: Vec::new(),
+            seen: HashMap::new(),
+        }
+    }
+
+    fn add(&mut self, key: K, at: usize) {
+        let entry = self.seen.entry(key.clone()).or_insert_with(|| {
+            self.order.push(key);
+            (0, at)
+        });
+        entry.0 += 1;
+        entry.1 = entry.1.min(at);
+    }
+
+    fn finish(self) -> Vec<Mentioned<K>> {
+        let mut out: Vec<Mentioned<K>> = self
+            .order
+            .into_iter()
+            .map(|key| {
+                let (count, first) = self.seen[&key];
+                Mentioned { key, count, first }
+            })
+            .collect();
+        out.sort_by_key(|m| m.first);
+        out
+    }
+}
+
+/// Collects the mentions of `doc`; `speakers` are the people statements name.
+pub fn mentions(doc: &Doc<'_>, speakers: &[Named]) -> Mentions {
+    let g = doc.gazetteer;
+    let mut countries = Tally::new();
+    let mut organizations = Tally::new();
+    let mut agreements = Tally::new();
+    let mut people: Vec<(Named, u32)> = Vec::new();
+    for hit in &doc.hits {
+        match hit.entity {
+            EntityHit::Country(i) => countries.add(g.countries[i].code.clone(), hit.start),
+            EntityHit::Organization(i) => organizations.add(i, hit.start),
+            EntityHit::Agreement(i) => agreements.add(AgreementRef::Known(i), hit.start),
+            EntityHit::Person(i) => {
+                let p = &g.people[i];
+                add_person(
+                    &mut people,
+                    Named {
+                        name: p.name.clone(),
+                        title: p.title.clone(),
+                        country: p.country.clone(),
+                        name_en: p.name_en.clone(),
+                        start: hit.start,
+                    },
+                );
+            }
+            EntityHit::Blocked => {}
+        }
+    }
+    let named: HashSet<String> = countries.order.iter().cloned().collect();
+    for (code, start, _) in country_compounds(&doc.folded, &named) {
+        countries.add(code, start);
+    }
+    for (name, start) in bracketed_agreements(doc) {
+        agreements.add(AgreementRef::New(name), start);
+    }
+    for person in speakers.iter().cloned().chain(titled_people(doc)) {
+        add_person(&mut people, person);
+    }
+    people.sort_by_key(|(p, _)| p.start);
+    Mentions {
+        countries: countries.finish(),
+        organizations: organizations.finish(),
+        agreements: agreements.finish(),
+        people,
+    }
+}
+
+/// Adds a person, merging with an earlier mention of the same name (keeping the fullest
+/// details and the earliest position).
+fn add_person(people: &mut Vec<(Named, u32)>, person: Named) {
+    match people.iter_mut().find(|(p, _)| p.name == person.name) {
+        Some((known, count)) => {
+            *count += 1;
+            known.title = known.title.take().or(person.title);
+            known.country = known.country.take().or(person.country);
+            known.name_en = known.name_en.take().or(person.name_en);
+            known.start = known.start.min(person.start);
+        }
+        None => people.push((person, 1)),
+    }
+}
+
+/// People introduced by a title: [country] title name (中国驻阿拉木图总领事耿丽萍).
+fn titled_people(doc: &Doc<'_>) -> Vec<Named> {
+    let mut out = Vec::new();
+    for (t_start, t_end) in doc.titles_in(0, doc.folded.len()) {
+        let after = &doc.folded[t_end..];
+        let n = name_end(after);
+        let name = &after[..n];
+        let known = doc
+            .hits
+            .iter()
+            .any(|h| h.start == t_end && matches!(h.entity, EntityHit::Person(_)));
+        if known
+            || n == 0
+            || !plausible_after_title(name)
+            || !(looks_like_name(name) || n <= 4 && has_country_before(doc, t_start))
+        {
+            continue;
+        }
+        let phrase_start = doc
+            .hits
+            .iter()
+            .filter(|h| {
+                h.end <= t_start
+                    && t_start - h.end <= 12
+                    && matches!(h.entity, EntityHit::Country(_))
+            })
+            .map(|h| h.start)
+            .next_back();
+        let country = phrase_start.and_then(|s| {
+            doc.hits
+                .iter()
+                .find(|h| h.start == s)
+                .and_then(|h| match h.entity {
+                    EntityHit::Country(i) => Some(doc.gazetteer.countries[i].code.clone()),
+                    _ => None,
+                })
+        });
+        let title_from = phrase_start.map_or(t_start, |s| {
+            doc.hits
+                .iter()
+                .find(|h| h.start == s)
+                .map_or(t_start, |h| h.end)
+        });
+        out.push(Named {
+            name: to_simplified(&doc.text(t_end, t_end + n)),
+            title: Some(to_simplified(&doc.text(title_from, t_end))),
+            country,
+            name_en: None,
+            start: t_end,
+        });
+    }
+    out
+}
+
+fn has_country_before(doc: &Doc<'_>, at: usize) -> bool {
+    doc.hits
+        .iter()
+        .any(|h| h.end <= at && at - h.end <= 12 && matches!(h.entity, EntityHit::Country(_)))
+}
+
+/// Agreements named in book-title marks: 《巴黎协定》, 《中美第一阶段经贸协议》.
+fn bracketed_agreements(doc: &Doc<'_>) -> Vec<(String, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"《([^》]{2,40}?(?:协定|协议|条约|公约|宪章|议定书|备忘录))》")
+            .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
+    });
+    let folded: String = doc.folded.iter().collect();
+    re.captures_iter(&folded)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let start = folded[..m.start()].chars().count();
+            let end = start + m.as_str().chars().count();
+            Some((to_simplified(&doc.text(start, end)), start))
+        })
+        .filter(|(name, _)| doc.gazetteer.agreements.iter().all(|a| a.name != *name))
+        .collect()
+}

@@ -1,0 +1,182 @@
+//! What a person's name looks like in Chinese news: a Chinese name (a common surname and
+//! one or two more characters), a transliterated foreign name (characters used for
+//! sounds, joined by · when long), and where a name stops (在, 日前, 表示 …). All on
+//! folded (simplified) text.
+
+/// Common Chinese surnames (simplified), the first character of most Chinese names.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪";
+
+/// Characters used to transliterate foreign names.
+const TRANSLITERATION: &str = "阿埃艾爱安昂奥巴拔邦保贝本比彼毕波伯博布查达戴丹德迪蒂东杜多厄恩尔法凡菲费芬丰弗福盖甘冈戈格贡古哈海汉豪赫黑亨胡霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利连列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普奇乔切琴萨塞桑瑟森沙莎尚舍施史斯苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹兹佐德泰因茨蒂娅娜妮丝琼丽娃莉瑞露蕾薇琪莎斐";
+
+/// Characters that never occur in a name (function words, common nouns of office).
+const NEVER_IN_NAMES: &str = "的了是们在于对和与一这那各等将已也都就并而及其之所被把向从到为上下时日月年部局委处党政府省市县会议表示说指出强调认称中国家人民方面我你他她它每些";
+
+/// Words that end a name: where, when and how the person spoke (the name comes first).
+const TAIL_MARKERS: &[&str] = &[
+    "在",
+    "于",
+    "日前",
+    "近日",
+    "今天",
+    "今日",
+    "昨天",
+    "昨日",
+    "当天",
+    "当日",
+    "此前",
+    "随后",
+    "同时",
+    "则",
+    "也",
+    "还",
+    "一再",
+    "再次",
+    "多次",
+    "曾",
+    "更",
+    "特别",
+    "进一步",
+    "明确",
+    "郑重",
+    "接受",
+    "出席",
+    "会见",
+    "通过",
+    "向",
+    "对",
+    "就",
+    "针对",
+    "表示",
+    "指出",
+    "强调",
+    "说",
+    "称",
+    "认为",
+    "介绍",
+    "透露",
+    "呼吁",
+    "与",
+    "同",
+    "和",
+    "等",
+    "发表",
+    "致辞",
+    "发言",
+    "讲话",
+    "答问",
+    "回应",
+    "重申",
+    "坦言",
+    "直言",
+    "宣布",
+    "近期",
+    "早些时候",
+    "上周",
+    "本周",
+    "今年",
+    "去年",
+];
+
+/// Whether `c` is a CJK ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Where the name starting at `chars[0]` ends: the first tail marker at index ≥ 2, a
+/// character that is not part of a name, or the end.
+pub fn name_end(chars: &[char]) -> usize {
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let separator = matches!(c, '·' | '‧' | '•' | '・');
+        if !is_han(c) && !separator && !c.is_alphabetic() {
+            return i;
+        }
+        if i >= 2 && starts_with_marker(&chars[i..]) {
+            return i;
+        }
+        if c.is_ascii_digit() {
+            return i;
+        }
+    }
+    chars.len()
+}
+
+/// Whether a tail marker starts `chars`.
+pub fn starts_with_marker(chars: &[char]) -> bool {
+    TAIL_MARKERS.iter().any(|m| {
+        let mut it = m.chars();
+        let mut k = 0;
+        loop {
+            match it.next() {
+                None => return true,
+                Some(mc) if chars.get(k) == Some(&mc) => k += 1,
+                Some(_) => return false,
+            }
+        }
+    })
+}
+
+/// Whether `name` (folded) can be a name given right after a title or country: 2 to 8
+/// characters, no function words.
+pub fn plausible_after_title(name: &[char]) -> bool {
+    let letters = name
+        .iter()
+        .filter(|c| !matches!(c, '·' | '‧' | '•' | '・'))
+        .count();
+    (2..=10).contains(&letters)
+        && name
+            .iter()
+            .all(|c| is_han(*c) || matches!(c, '·' | '‧' | '•' | '・'))
+        && !name.iter().any(|c| NEVER_IN_NAMES.contains(*c))
+}
+
+/// Whether `name` (folded) looks like a person's name with nothing around it to say so: a
+/// Chinese name of two or three characters starting with a common surname, or a
+/// transliteration made of sound characters.
+pub fn looks_like_name(name: &[char]) -> bool {
+    if !plausible_after_title(name) {
+        return false;
+    }
+    let chinese = (2..=3).contains(&name.len()) && SURNAMES.contains(name[0]);
+    let foreign = name.len() >= 2
+        && name
+            .iter()
+            .filter(|c| is_han(**c))
+            .all(|c| TRANSLITERATION.contains(*c));
+    chinese || foreign
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn names_end_where_the_reporting_starts() {
+        for (text, name) in [
+            ("洪小勇日前表示", "洪小勇"),
+            ("文在寅在会上", "文在寅"),
+            ("阿永玺在会上表示", "阿永玺"),
+            ("施泰因迈尔在发言中", "施泰因迈尔"),
+            ("古特雷斯25日", "古特雷斯"),
+        ] {
+            let c = chars(text);
+            assert_eq!(c[..name_end(&c)].iter().collect::<String>(), name);
+        }
+    }
+
+    #[test]
+    fn name_shapes() {
+        assert!(looks_like_name(&chars("贺南洪")));
+        assert!(looks_like_name(&chars("哈姆扎")));
+        assert!(looks_like_name(&chars("图伊拉埃帕")));
+        assert!(!looks_like_name(&chars("一些国家政要")));
+        assert!(!looks_like_name(&chars("通话中")));
+        assert!(plausible_after_title(&chars("阿永玺")));
+        assert!(!plausible_after_title(&chars("的发展")));
+    }
+}

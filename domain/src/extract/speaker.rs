@@ -1,0 +1,295 @@
+//! Speaker phrases: who a reporting clause names. A phrase is [country or organization]
+//! [title …] name (柬埔寨副首相贺南洪, 联合国秘书长古特雷斯), or name [title] (习近平主席,
+//! 李克强总理), or a pronoun (他, 她, 该官员), or an unnamed speaker (一名官员, 分析人士).
+
+use super::doc::Doc;
+use super::names::{looks_like_name, name_end, plausible_after_title};
+use crate::fold::to_simplified;
+use crate::gazetteer::EntityHit;
+
+/// Who a phrase names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A named person.
+    Named(Named),
+    /// 他 / 她 / 该官员: the person named last.
+    Pronoun,
+    /// Someone the text does not name (一名官员, 消息人士, 外交部).
+    Unnamed,
+}
+
+/// A named person with what the phrase says of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// The name, simplified script.
+    pub name: String,
+    /// The title, simplified script.
+    pub title: Option<String>,
+    /// ISO code of their country.
+    pub country: Option<String>,
+    /// English name, when the person is well known.
+    pub name_en: Option<String>,
+    /// Where the name stands in the body (characters).
+    pub start: usize,
+}
+
+/// A parsed phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Who it is.
+    pub who: Who,
+    /// The phrase as written.
+    pub phrase: String,
+}
+
+/// Words that open a clause without being part of its subject.
+const LEADING_WORDS: &[&str] = &[
+    "正如", "诚如", "如同", "据", "而", "但", "并", "同时", "此外", "另外", "对此", "其中", "随后",
+    "如",
+];
+/// Pronouns and phrases that refer back to the last named person.
+const PRONOUNS: &[&str] = &[
+    "他",
+    "她",
+    "该官员",
+    "这位官员",
+    "该负责人",
+    "这位负责人",
+    "这位领导人",
+    "该发言人",
+    "这位发言人",
+    "他们",
+    "她们",
+];
+/// Nouns for speakers the text does not name.
+const UNNAMED: &[&str] = &[
+    "官员",
+    "人士",
+    "专家",
+    "学者",
+    "政要",
+    "负责人",
+    "发言人",
+    "代表",
+    "媒体",
+    "报道",
+    "网民",
+    "民众",
+    "外交部",
+    "国务院",
+    "白宫",
+    "克里姆林宫",
+    "政府",
+    "当局",
+    "声明",
+    "公报",
+    "分析",
+    "评论",
+    "社论",
+    "文章",
+    "研究",
+    "报告",
+    "中方",
+    "美方",
+    "俄方",
+    "双方",
+    "各方",
+    "外方",
+    "方面",
+    "机构",
+    "组织",
+    "委员会",
+];
+
+/// Parses the subject clause `[start, end)` of the body (the text right before a reporting
+/// verb, from the last clause boundary).
+pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker> {
+    let mut start = skip_leading(doc, start, end);
+    while start < end && !doc.folded[start].is_alphanumeric() {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let folded: String = doc.folded[start..end].iter().collect();
+    let phrase: String = doc.orig[start..end]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_owned();
+    if PRONOUNS.iter().any(|p| folded.starts_with(p)) && !folded.starts_with("他国") {
+        return Some(Speaker {
+            who: Who::Pronoun,
+            phrase,
+        });
+    }
+    // 习近平主席与普京总统通话中: the subject is the first of the people joined.
+    let end = first_conjunct(doc, start, end);
+    if let Some(named) = known_person(doc, start, end)
+        .or_else(|| titled_person(doc, start, end))
+        .or_else(|| bare_name(doc, start, end))
+    {
+        let phrase_end =
+            (named.start + named.name.chars().count()).max(phrase_extent(doc, start, end));
+        let phrase_start = phrase_begin(doc, start, named.start);
+        let phrase: String = doc.orig[phrase_start..phrase_end.min(end)].iter().collect();
+        return Some(Speaker {
+            who: Who::Named(named),
+            phrase: phrase.trim().to_owned(),
+        });
+    }
+    UNNAMED
+        .iter()
+        .any(|u| folded.contains(u))
+        .then_some(Speaker {
+            who: Who::Unnamed,
+            phrase,
+        })
+}
+
+fn skip_leading(doc: &Doc<'_>, mut start: usize, end: usize) -> usize {
+    loop {
+        let rest: String = doc.folded[start..end].iter().collect();
+        match LEADING_WORDS.iter().find(|w| rest.starts_with(*w)) {
+            Some(w) => start += w.chars().count(),
+            None => return start,
+        }
+    }
+}
+
+/// Cuts the clause at 与/和/同 when a person stands before it.
+fn first_conjunct(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    let first_person = doc
+        .hits_in(start, end)
+        .find(|h| matches!(h.entity, EntityHit::Person(_)));
+    let Some(person) = first_person else {
+        return end;
+    };
+    (person.end..end)
+        .find(|&i| matches!(doc.folded[i], '与' | '和' | '同'))
+        .unwrap_or(end)
+}
+
+/// The first well-known person in the clause, with a title beside them.
+fn known_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
+    let hit = doc
+        .hits_in(start, end)
+        .find(|h| matches!(h.entity, EntityHit::Person(_)))?;
+    let EntityHit::Person(i) = hit.entity else {
+        return None;
+    };
+    let entry = &doc.gazetteer.people[i];
+    let title_after = doc
+        .titles_in(hit.end, end)
+        .into_iter()
+        .find(|(s, _)| *s == hit.end);
+    let title_before = doc
+        .titles_in(start, hit.start)
+        .into_iter()
+        .rfind(|(_, e)| *e == hit.start);
+    let title = title_after
+        .or(title_before.map(|(s, e)| (title_start(doc, start, s), e)))
+        .map(|(s, e)| to_simplified(&doc.text(s, e)))
+        .or_else(|| entry.title.clone());
+    Some(Named {
+        name: entry.name.clone(),
+        title,
+        country: country_before(doc, start, hit.start).or_else(|| entry.country.clone()),
+        name_en: entry.name_en.clone(),
+        start: hit.start,
+    })
+}
+
+/// [country] title name: the last title followed by something name-like.
+fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
+    let titles = doc.titles_in(start, end);
+    for &(t_start, t_end) in titles.iter().rev() {
+        let after = &doc.folded[t_end..end];
+        let n = name_end(after);
+        if n > 0 && plausible_after_title(&after[..n]) {
+            let from = title_start(doc, start, t_start);
+            return Some(Named {
+                name: to_simplified(&doc.text(t_end, t_end + n)),
+                title: Some(to_simplified(&doc.text(from, t_end))),
+                country: country_before(doc, start, t_start),
+                name_en: None,
+                start: t_end,
+            });
+        }
+        // name title: 张明部长
+        let before = &doc.folded[start..t_start];
+        if let Some(len) = (2..=3)
+            .rev()
+            .find(|&len| before.len() >= len && looks_like_name(&before[before.len() - len..]))
+        {
+            let name_start = t_start - len;
+            return Some(Named {
+                name: to_simplified(&doc.text(name_start, t_start)),
+                title: Some(to_simplified(&doc.text(t_start, t_end))),
+                country: country_before(doc, start, name_start),
+                name_en: None,
+                start: name_start,
+            });
+        }
+    }
+    None
+}
+
+/// A name standing alone at the start of the clause (施泰因迈尔在发言中).
+fn bare_name(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
+    let chars = &doc.folded[start..end];
+    let n = name_end(chars);
+    (n > 0 && looks_like_name(&chars[..n])).then(|| Named {
+        name: to_simplified(&doc.text(start, start + n)),
+        title: None,
+        country: None,
+        name_en: None,
+        start,
+    })
+}
+
+/// Where a title run starts: after the last country or organization before it that is not
+/// a posting (中国驻新加坡大使: the title is 驻新加坡大使).
+fn title_start(doc: &Doc<'_>, start: usize, title: usize) -> usize {
+    doc.hits_in(start, title)
+        .filter(|h| matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_)))
+        .filter(|h| h.start == 0 || doc.folded[h.start - 1] != '驻')
+        .map(|h| h.end)
+        .last()
+        .unwrap_or_else(|| {
+            // No country: the title run is the word before the title's own characters.
+            (start..title)
+                .rev()
+                .find(|&i| !super::names::is_han(doc.folded[i]))
+                .map_or(start, |i| i + 1)
+        })
+}
+
+/// The country a phrase opens with (中国驻新加坡大使 is Chinese: 驻 marks the posting).
+fn country_before(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
+    doc.hits_in(start, end)
+        .filter(|h| h.start == 0 || doc.folded[h.start - 1] != '驻')
+        .find_map(|h| match h.entity {
+            EntityHit::Country(i) => Some(doc.gazetteer.countries[i].code.clone()),
+            _ => None,
+        })
+}
+
+/// Where the phrase begins: at its country or organization, else at its title, else at
+/// the name (words before them, such as a photo credit, are not part of it).
+fn phrase_begin(doc: &Doc<'_>, start: usize, name: usize) -> usize {
+    let entity = doc
+        .hits_in(start, name)
+        .find(|h| matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_)))
+        .map(|h| h.start);
+    let title = doc
+        .titles_in(start, name)
+        .first()
+        .map(|(s, _)| title_start(doc, start, *s));
+    entity.or(title).unwrap_or(name).min(name)
+}
+
+/// How far the phrase reaches: to the end of its last title or name.
+fn phrase_extent(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    doc.titles_in(start, end).last().map_or(start, |(_, e)| *e)
+}

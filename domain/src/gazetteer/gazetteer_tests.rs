@@ -1,0 +1,71 @@
+use super::*;
+use std::collections::HashSet;
+
+fn names(text: &str) -> Vec<String> {
+    let g = Gazetteer::builtin();
+    let folded = FoldedText::new(text);
+    g.entities(&folded)
+        .into_iter()
+        .map(|h| match h.entity {
+            EntityHit::Country(i) => g.countries[i].code.clone(),
+            EntityHit::Organization(i) => g.organizations[i].abbreviation.clone(),
+            EntityHit::Agreement(i) => g.agreements[i].name.clone(),
+            EntityHit::Person(i) => g.people[i].name.clone(),
+            EntityHit::Blocked => "blocked".into(),
+        })
+        .collect()
+}
+
+#[test]
+fn names_match_in_either_script_and_the_longest_wins() {
+    assert_eq!(names("印度尼西亞與印度"), ["ID", "IN"]);
+    assert_eq!(names("南韓、韓國與韩国"), ["KR", "KR", "KR"]);
+    assert_eq!(names("世衛組織和聯合國"), ["WHO", "UN"]);
+    assert_eq!(names("習近平會見普丁"), ["习近平", "普京"]);
+    assert_eq!(
+        names("RCEP與区域全面经济伙伴关系协定"),
+        ["区域全面经济伙伴关系协定", "区域全面经济伙伴关系协定"]
+    );
+}
+
+#[test]
+fn words_that_contain_a_name_do_not_match_it() {
+    assert!(names("印度洋上的航线").is_empty());
+    assert!(names("增加纳税人的负担").is_empty());
+    assert!(names("中非合作论坛").is_empty());
+}
+
+#[test]
+fn latin_names_need_word_boundaries() {
+    assert_eq!(names("the UN and the FUND"), ["UN"]);
+    assert!(names("UNICEFX").is_empty());
+}
+
+fn compounds(text: &str, named: &[&str]) -> Vec<String> {
+    let chars: Vec<char> = crate::fold::fold(text).chars().collect();
+    let named: HashSet<String> = named.iter().map(|s| (*s).to_owned()).collect();
+    country_compounds(&chars, &named)
+        .into_iter()
+        .map(|(code, _, _)| code)
+        .collect()
+}
+
+#[test]
+fn one_character_forms_count_only_in_country_lists() {
+    assert_eq!(compounds("中韩两国加强合作", &[]), ["CN", "KR"]);
+    assert_eq!(compounds("德英法等欧洲国家", &[]), ["DE", "GB", "FR"]);
+    assert_eq!(compounds("美日韩三国", &[]), ["US", "JP", "KR"]);
+    assert_eq!(compounds("中俄關係", &[]), ["CN", "RU"]);
+    assert!(compounds("中美洲国家", &[]).is_empty());
+    assert!(compounds("其中美方表示", &[]).is_empty());
+    assert!(compounds("中新社北京电", &["SG"]).is_empty());
+    assert!(compounds("12月17日,中心主任", &[]).is_empty());
+    assert!(compounds("中老年人", &[]).is_empty());
+}
+
+#[test]
+fn ambiguous_forms_need_the_country_named_in_full() {
+    assert_eq!(compounds("中新关系", &["SG"]), ["CN", "SG"]);
+    assert_eq!(compounds("中新关系", &["NZ"]), ["CN", "NZ"]);
+    assert_eq!(compounds("中新关系", &[]), ["CN"]);
+}

@@ -1,0 +1,96 @@
+use super::*;
+
+const MAINLAND_PAGE: &str = "您当前的位置:首页 » 国际新闻
+中方：愿同各方加强合作
+2022-03-04 09:30:00来源:某某网
+【字号 大 中 小】
+外交部发言人表示,中方愿同各方加强合作。
+他说:“合作是唯一正确的选择。”
+(某某新闻中心某某网)
+编辑:王五  审核:赵六
+【版权及免责声明】
+1、凡本网注明的作品,版权均属于某某新闻网(EXAMPLE.CN),未经授权不得转载。
+2、联系方式:电话:000-0000";
+
+const TAIWAN_PAGE: &str = "兩岸學者：交流不應中斷
+
+民國111年5月6日 聯合報
+
+本文轉自【某某日報】;
+
+學者指出,兩岸交流不應中斷。
+
+延伸閱讀
+
+  • 第一則相關新聞
+    這是第一則的摘要。
+  • 第二則相關新聞
+    這是第二則的摘要。";
+
+#[test]
+fn a_mainland_page_yields_its_metadata_and_a_clean_body() {
+    let article = ingest(MAINLAND_PAGE);
+    assert_eq!(article.title.as_deref(), Some("中方：愿同各方加强合作"));
+    assert_eq!(
+        article.published_at.map(|p| p.to_text()).as_deref(),
+        Some("2022-03-04T09:30:00+08:00")
+    );
+    assert_eq!(article.source.as_deref(), Some("某某网"));
+    assert_eq!(article.credit.as_deref(), Some("某某新闻中心某某网"));
+    assert_eq!(article.category.as_deref(), Some("国际新闻"));
+    assert_eq!(article.editor.as_deref(), Some("王五"));
+    assert_eq!(article.hosted_by.as_deref(), Some("某某新闻网"));
+    assert_eq!(
+        article.body,
+        "外交部发言人表示,中方愿同各方加强合作。\n他说:“合作是唯一正确的选择。”"
+    );
+    assert_eq!(article.related_from, None);
+    assert!(article.warnings.iter().any(|w| w.contains("UTC+08:00")));
+}
+
+#[test]
+fn a_taiwan_page_splits_off_its_related_list() {
+    let article = ingest(TAIWAN_PAGE);
+    assert_eq!(article.title.as_deref(), Some("兩岸學者：交流不應中斷"));
+    assert_eq!(
+        article.published_at.map(|p| p.to_text()).as_deref(),
+        Some("2022-05-06")
+    );
+    assert_eq!(article.source.as_deref(), Some("聯合報"));
+    assert_eq!(article.reprinted_from.as_deref(), Some("某某日報"));
+    let from = article.related_from.expect("a related list");
+    let body: Vec<char> = article.body.chars().collect();
+    assert!(
+        body[..from]
+            .iter()
+            .collect::<String>()
+            .starts_with("學者指出")
+    );
+    let headlines: Vec<&str> = article
+        .related
+        .iter()
+        .map(|r| r.headline.as_str())
+        .collect();
+    assert_eq!(headlines, ["第一則相關新聞", "第二則相關新聞"]);
+    let first = &article.related[0];
+    let item: String = body[first.start..first.end].iter().collect();
+    assert!(item.contains("這是第一則的摘要。"), "{item}");
+}
+
+#[test]
+fn a_page_without_a_date_says_so() {
+    let article = ingest("标题在此\n正文第一段,内容很长很长。");
+    assert!(article.published_at.is_none());
+    assert!(
+        article
+            .warnings
+            .iter()
+            .any(|w| w.contains("no publication date"))
+    );
+}
+
+#[test]
+fn a_wire_lead_names_the_agency() {
+    let article = ingest("标题\n新华社北京12月17日电 外交部发言人表示,中方欢迎。");
+    assert_eq!(article.source.as_deref(), Some("新华社"));
+}
