@@ -9,6 +9,7 @@
 //! or an unattributed statement.
 
 use super::doc::{Doc, is_clause_end, is_sentence_end};
+use super::press::QUESTION_VERBS;
 use super::quotes::{Quote, quotes_in};
 use super::speaker::{Speaker, Who, parse_subject};
 use super::{Found, How};
@@ -38,6 +39,9 @@ const AFTER_WINDOW: usize = 40;
 pub fn direct_statements(doc: &Doc<'_>, (from, to): (usize, usize)) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for q in quotes_in(&doc.orig, from, to) {
+        if is_question(doc, &q, from) {
+            continue;
+        }
         let standalone_before = starts_sentence(doc, &q, from);
         let found = speaker_before(doc, &q, from)
             .map(|s| (s, How::Before))
@@ -74,6 +78,19 @@ pub fn direct_statements(doc: &Doc<'_>, (from, to): (usize, usize)) -> Vec<Found
         }
     }
     out
+}
+
+/// 有记者问:“…?”: a reporter's question, not a statement.
+fn is_question(doc: &Doc<'_>, q: &Quote, from: usize) -> bool {
+    let mut end = q.open;
+    while end > from
+        && (doc.orig[end - 1].is_whitespace()
+            || matches!(doc.orig[end - 1], '：' | ':' | '，' | ','))
+    {
+        end -= 1;
+    }
+    let before = doc.folded_text(end.saturating_sub(2).max(from), end);
+    QUESTION_VERBS.iter().any(|v| before.ends_with(v))
 }
 
 /// The quotation opens a sentence: the paragraph starts, or a sentence or quotation ends,

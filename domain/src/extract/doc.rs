@@ -108,5 +108,5 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Ends a clause (sentence ends, commas, colons).
 pub fn is_clause_end(c: char) -> bool {
-    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '、' | ' ' | '\u{3000}')
+    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '、' | '\u{3000}')
 }

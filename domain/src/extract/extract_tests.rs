@@ -218,3 +218,76 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_title_before_a_name_with_an_adverb_after_it() {
+    assert_eq!(
+        said("衛福部長陳時中則指出,第二批疫苗預計下週抵達。"),
+        [indirect("第二批疫苗預計下週抵達", Some("陈时中"))]
+    );
+}
+
+#[test]
+fn press_conference_answers_are_the_hosts_and_questions_are_nobodys() {
+    let e = extract(
+        "2022年6月1日外交部发言人汪文斌主持例行记者会\n2022-06-01 来源：外交部\n问：有报道称会议将延期，中方对此有何回应？\n答：我们注意到有关报道。中方主张通过对话解决分歧。\n有记者问：“中方是否会派团出席？”汪文斌表示，中方将积极考虑。",
+        Gazetteer::builtin(),
+    );
+    let found: Vec<(String, Option<String>)> = e
+        .statements
+        .iter()
+        .map(|s| (s.text.clone(), s.speaker.as_ref().map(|n| n.name.clone())))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "我们注意到有关报道。中方主张通过对话解决分歧。".to_owned(),
+                Some("汪文斌".to_owned())
+            ),
+            ("中方将积极考虑".to_owned(), Some("汪文斌".to_owned())),
+        ]
+    );
+}
+
+#[test]
+fn hong_kong_and_taiwan_forms() {
+    assert_eq!(
+        said("行政長官林鄭月娥今日（17日）出席活動時表示，本港疫情已經受控。"),
+        [indirect("本港疫情已經受控", Some("林郑月娥"))]
+    );
+    assert_eq!(
+        said("「我們已經做好準備。」衛福部長陳時中說。"),
+        [direct("我們已經做好準備。", Some("陈时中"))]
+    );
+}
+
+#[test]
+fn latin_names_in_brackets_and_joined_transliterations() {
+    assert_eq!(
+        said("英國衛生大臣漢考克(Matt Hancock)表示，疫苗接種進展順利。"),
+        [indirect("疫苗接種進展順利", Some("汉考克"))]
+    );
+    assert_eq!(
+        said("美国国务卿安东尼·布林肯（Antony Blinken）则称，美方会密切关注。"),
+        [indirect("美方会密切关注", Some("安东尼·布林肯"))]
+    );
+}
+
+#[test]
+fn stacked_titles_stay_together() {
+    let e = run("國務委員兼國防部長魏鳳和表示，兩軍將加強交流。");
+    let speaker = e.statements[0].speaker.clone().expect("a speaker");
+    assert_eq!(
+        (speaker.name.as_str(), speaker.title.as_deref()),
+        ("魏凤和", Some("国务委员兼国防部长"))
+    );
+}
+
+#[test]
+fn a_ministry_speaking_is_an_unnamed_speaker() {
+    let e = run("外交部表示，中方欢迎各方积极参与。");
+    assert_eq!(e.statements.len(), 1);
+    assert_eq!(e.statements[0].speaker, None);
+    assert_eq!(e.statements[0].speaker_phrase.as_deref(), Some("外交部"));
+}

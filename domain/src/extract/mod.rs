@@ -7,6 +7,7 @@ mod doc;
 mod indirect;
 mod mentions;
 mod names;
+mod press;
 mod quotes;
 mod speaker;
 
@@ -127,7 +128,15 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
     let ingested = ingest(raw);
     let doc = Doc::new(&ingested.body, gazetteer);
     let mut found: Vec<Found> = Vec::new();
+    let host = press::host(&doc, ingested.title.as_deref());
     for &paragraph in &doc.paragraphs {
+        if press::is_question(&doc, paragraph) {
+            continue;
+        }
+        if let Some(answer) = press::answer(&doc, paragraph, host.as_ref()) {
+            found.push(answer);
+            continue;
+        }
         let quotes = quotes_in(&doc.orig, paragraph.0, paragraph.1);
         let direct = direct::direct_statements(&doc, paragraph);
         let indirect = indirect::indirect_statements(&doc, paragraph, &quotes);

@@ -9,8 +9,10 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 /// Characters used to transliterate foreign names.
 const TRANSLITERATION: &str = "阿埃艾爱安昂奥巴拔邦保贝本比彼毕波伯博布查达戴丹德迪蒂东杜多厄恩尔法凡菲费芬丰弗福盖甘冈戈格贡古哈海汉豪赫黑亨胡霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利连列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普奇乔切琴萨塞桑瑟森沙莎尚舍施史斯苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹兹佐德泰因茨蒂娅娜妮丝琼丽娃莉瑞露蕾薇琪莎斐";
 
-/// Characters that never occur in a name (function words, common nouns of office).
-const NEVER_IN_NAMES: &str = "的了是们在于对和与一这那各等将已也都就并而及其之所被把向从到为上下时日月年部局委处党政府省市县会议表示说指出强调认称中国家人民方面我你他她它每些";
+/// Characters that do not occur in names: function words and words of office. Kept short on
+/// purpose: 在 (李在明), 于 (a surname), 一 (王一博), 时 (陈时中) all occur in real names.
+const NEVER_IN_NAMES: &str =
+    "的了们这那些每我你他她它被把将已也都就并而及其之所吗呢吧啊着过部局委处党政府省市县会议说称";
 
 /// Words that end a name: where, when and how the person spoke (the name comes first).
 const TAIL_MARKERS: &[&str] = &[

@@ -117,7 +117,13 @@ pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker>
         .collect::<String>()
         .trim()
         .to_owned();
-    if PRONOUNS.iter().any(|p| folded.starts_with(p)) && !folded.starts_with("他国") {
+    if let Some(pronoun) = PRONOUNS
+        .iter()
+        .filter(|p| folded.starts_with(*p))
+        .max_by_key(|p| p.len())
+        && !folded.starts_with("他国")
+    {
+        let phrase = doc.text(start, start + pronoun.chars().count());
         return Some(Speaker {
             who: Who::Pronoun,
             phrase,

@@ -94,3 +94,19 @@ fn a_wire_lead_names_the_agency() {
     let article = ingest("标题\n新华社北京12月17日电 外交部发言人表示,中方欢迎。");
     assert_eq!(article.source.as_deref(), Some("新华社"));
 }
+
+#[test]
+fn a_headline_that_opens_with_a_date_is_the_title() {
+    let article = ingest(
+        "2021年3月15日外交部发言人赵立坚主持例行记者会\n2021-03-15 16:05 来源：外交部网站\n答：我们注意到有关报道。",
+    );
+    assert_eq!(
+        article.title.as_deref(),
+        Some("2021年3月15日外交部发言人赵立坚主持例行记者会")
+    );
+    assert_eq!(article.source.as_deref(), Some("外交部网站"));
+    assert_eq!(
+        article.published_at.map(|p| p.to_text()).as_deref(),
+        Some("2021-03-15T16:05:00+08:00")
+    );
+}

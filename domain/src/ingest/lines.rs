@@ -171,11 +171,27 @@ pub(super) struct Position {
     pub has_date: bool,
 }
 
-/// A dateline is short, and not a sentence: no full stop, no quotation.
+/// A dateline is short, not a sentence (no full stop, no quotation), and mostly its date:
+/// besides it only a labelled source (来源:X) or an outlet's short name. A headline that
+/// opens with a date (2021年3月15日外交部发言人…主持例行记者会) is not one.
 fn looks_like_dateline(line: &str) -> bool {
-    line.chars().count() <= 80
-        && !line.contains(['。', '“', '「'])
-        && find_header_date(line).is_some()
+    if line.chars().count() > 80 || line.contains(['。', '“', '「']) {
+        return false;
+    }
+    let Some((_, range)) = find_header_date(line) else {
+        return false;
+    };
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let labelled = [
+        "来源", "來源", "来自", "來自", "作者", "编辑", "編輯", "发布", "發布", "时间", "時間",
+        "日期",
+    ]
+    .iter()
+    .any(|l| rest.contains(l));
+    labelled
+        || rest
+            .split_whitespace()
+            .all(|word| word.chars().count() <= 12)
 }
 
 /// Classifies a line.
