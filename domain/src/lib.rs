@@ -9,6 +9,7 @@ pub mod gazetteer;
 pub mod ingest;
 pub mod model;
 pub mod script;
+pub mod search;
 
 pub use error::ValidationError;
 pub use model::*;

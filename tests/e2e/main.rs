@@ -9,3 +9,4 @@ mod importing;
 mod ingest_validation;
 mod pagination;
 mod people_across_scripts;
+mod search;

@@ -469,3 +469,25 @@ impl Loader<PeopleCount> for StorageLoader {
             .collect())
     }
 }
+
+/// The statement of an article that holds a character offset (where a search matched).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StatementAt(pub ArticleId, pub usize);
+
+impl Loader<StatementAt> for StorageLoader {
+    type Value = Statement;
+    type Error = Arc<StorageError>;
+
+    async fn load(&self, keys: &[StatementAt]) -> LoadResult<StatementAt, Statement> {
+        let places: Vec<(ArticleId, usize)> = keys.iter().map(|k| (k.0, k.1)).collect();
+        let found = self
+            .storage
+            .statements_at(&places)
+            .await
+            .map_err(Arc::new)?;
+        Ok(found
+            .into_iter()
+            .map(|((article, at), s)| (StatementAt(article, at), s))
+            .collect())
+    }
+}

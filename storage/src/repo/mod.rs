@@ -6,11 +6,13 @@ mod countries;
 mod filters;
 mod people;
 mod resolve;
+mod search;
 mod statements;
 mod writer;
 
 pub use articles::MentionedBy;
 pub use filters::{ArticleFilter, StatementFilter};
+pub use search::{SearchHit, SearchPage};
 pub use statements::StatementsOf;
 pub use writer::AddOutcome;
 

@@ -5,8 +5,8 @@ use crate::convert;
 use crate::entity::statement;
 use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
 use crate::{Page, PageRequest, Storage, StorageResult};
-use quotegraph_domain::{Statement, StatementId};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Select};
+use quotegraph_domain::{ArticleId, Statement, StatementId};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Select};
 use std::collections::HashMap;
 
 /// Whose statements to list, many parents at once.
@@ -106,5 +106,45 @@ impl Storage {
             parents,
         )
         .await
+    }
+}
+
+impl Storage {
+    /// For each (article, character offset), the statement of that article whose span
+    /// holds the offset, if any: one statement for all the pairs.
+    #[tracing::instrument(skip(self))]
+    pub async fn statements_at(
+        &self,
+        places: &[(ArticleId, usize)],
+    ) -> StorageResult<HashMap<(ArticleId, usize), Statement>> {
+        if places.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut any = Condition::any();
+        for (article, offset) in places {
+            let at = *offset as i64;
+            any = any.add(
+                Condition::all()
+                    .add(statement::Column::ArticleId.eq(article.0))
+                    .add(statement::Column::SpanStart.lte(at))
+                    .add(statement::Column::SpanEnd.gt(at)),
+            );
+        }
+        let rows = statement::Entity::find()
+            .filter(any)
+            .order_by_asc(statement::Column::Id)
+            .all(&self.db)
+            .await?;
+        let statements: Vec<Statement> = convert::all(rows)?;
+        let mut out = HashMap::new();
+        for (article, offset) in places {
+            let holding = statements.iter().find(|s| {
+                s.article_id == *article && s.span.start <= *offset && *offset < s.span.end
+            });
+            if let Some(s) = holding {
+                out.insert((*article, *offset), s.clone());
+            }
+        }
+        Ok(out)
     }
 }

@@ -105,6 +105,7 @@ async fn write_article(tx: &DatabaseTransaction, new: NewArticle) -> StorageResu
     let article_id = row.id;
     insert_statements(tx, article_id, &new.statements, &speakers).await?;
     insert_mentions(tx, article_id, mentions).await?;
+    super::search::index_article(tx, article_id, &new.title, &new.body).await?;
     Article::try_from(row)
 }
 

@@ -5,6 +5,7 @@ mod catalog;
 mod country;
 mod node;
 mod person;
+mod search;
 mod statement;
 
 use async_graphql::MergedObject;
@@ -18,4 +19,5 @@ pub struct Query(
     person::PersonQuery,
     country::CountryQuery,
     catalog::CatalogQuery,
+    search::SearchQueryRoot,
 );

@@ -8,6 +8,7 @@ mod enums;
 mod mention;
 mod organization;
 mod person;
+mod search;
 mod source;
 mod statement;
 
@@ -18,5 +19,6 @@ pub use enums::*;
 pub use mention::*;
 pub use organization::*;
 pub use person::*;
+pub use search::*;
 pub use source::*;
 pub use statement::*;

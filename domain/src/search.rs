@@ -1,0 +1,265 @@
+//! Full-text search, the part that is not SQL: the tokens a text is indexed under, the
+//! parsed query, and highlighted snippets.
+//!
+//! Text is folded (script, width, case) and reduced to its letters and digits, then cut
+//! into overlapping pairs of characters. Any query of two or more characters that occurs
+//! in a text (after folding, ignoring spaces and punctuation) is then a phrase of pairs
+//! the index holds, whatever the script or language. User input never reaches the search
+//! engine's syntax: queries are rebuilt from these tokens, which are letters and digits only.
+
+use crate::ValidationError;
+use crate::fold::fold_char;
+
+/// The longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The most words a query may have.
+pub const MAX_QUERY_TERMS: usize = 10;
+/// The last position a PostgreSQL tsvector can record.
+const MAX_POSITION: usize = 16_383;
+/// Characters of context on each side of a snippet's first match.
+const SNIPPET_CONTEXT: usize = 30;
+
+/// The searchable characters of `text`, folded, with their offsets in `text`.
+fn searchable(text: &str) -> Vec<(char, usize)> {
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| (fold_char(c), i))
+        .filter(|(c, _)| c.is_alphanumeric())
+        .collect()
+}
+
+fn pairs(chars: &[char]) -> Vec<String> {
+    chars.windows(2).map(|w| w.iter().collect()).collect()
+}
+
+/// The tokens `text` is indexed under, in order.
+pub fn index_tokens(text: &str) -> Vec<String> {
+    let chars: Vec<char> = searchable(text).into_iter().map(|(c, _)| c).collect();
+    pairs(&chars)
+}
+
+/// The tokens as an FTS5 document: tokens separated by spaces.
+pub fn fts5_document(text: &str) -> String {
+    index_tokens(text).join(" ")
+}
+
+/// The tokens as a PostgreSQL tsvector literal (`'国际':1,9 '际合':2`), positions capped at
+/// what a tsvector can hold.
+pub fn tsvector_literal(text: &str) -> String {
+    let mut positions: std::collections::BTreeMap<String, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, token) in index_tokens(text)
+        .into_iter()
+        .enumerate()
+        .take(MAX_POSITION)
+    {
+        positions.entry(token).or_default().push(i + 1);
+    }
+    positions
+        .into_iter()
+        .map(|(token, at)| {
+            let at: Vec<String> = at.iter().map(usize::to_string).collect();
+            format!("'{}':{}", token, at.join(","))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A parsed query: words, each a phrase of tokens; every word must occur.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SearchQuery {
+    terms: Vec<Vec<char>>,
+}
+
+impl SearchQuery {
+    /// Parses what a user typed. Words are separated by spaces; punctuation and operators
+    /// are ignored; words of one character cannot be searched on their own.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        if raw.chars().count() > MAX_QUERY_CHARS {
+            return Err(ValidationError::new(
+                "query",
+                format!("must be at most {MAX_QUERY_CHARS} characters"),
+            ));
+        }
+        let terms: Vec<Vec<char>> = raw
+            .split_whitespace()
+            .map(|word| {
+                searchable(word)
+                    .into_iter()
+                    .map(|(c, _)| c)
+                    .collect::<Vec<char>>()
+            })
+            .filter(|chars| chars.len() >= 2)
+            .collect();
+        if terms.is_empty() {
+            return Err(ValidationError::new(
+                "query",
+                "needs a word of at least two letters or digits",
+            ));
+        }
+        if terms.len() > MAX_QUERY_TERMS {
+            return Err(ValidationError::new(
+                "query",
+                format!("must have at most {MAX_QUERY_TERMS} words"),
+            ));
+        }
+        Ok(Self { terms })
+    }
+
+    /// The FTS5 MATCH expression: one quoted phrase per word, all required.
+    pub fn fts5(&self) -> String {
+        self.terms
+            .iter()
+            .map(|t| format!("\"{}\"", pairs(t).join(" ")))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    }
+
+    /// The PostgreSQL tsquery literal: `<->` within a word, `&` between words.
+    pub fn tsquery(&self) -> String {
+        self.terms
+            .iter()
+            .map(|t| {
+                let phrase: Vec<String> = pairs(t).iter().map(|p| format!("'{p}'")).collect();
+                format!("({})", phrase.join(" <-> "))
+            })
+            .collect::<Vec<_>>()
+            .join(" & ")
+    }
+
+    /// Where each word occurs in `text`, as character ranges of `text`, in order.
+    pub fn matches(&self, text: &str) -> Vec<(usize, usize)> {
+        let chars = searchable(text);
+        let mut out = Vec::new();
+        for term in &self.terms {
+            let mut i = 0;
+            while i + term.len() <= chars.len() {
+                if chars[i..i + term.len()]
+                    .iter()
+                    .map(|(c, _)| *c)
+                    .eq(term.iter().copied())
+                {
+                    out.push((chars[i].1, chars[i + term.len() - 1].1 + 1));
+                    i += term.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// A highlighted snippet of `text` around its first match (`<mark>…</mark>`, the rest
+    /// HTML-escaped), and where that match starts; `None` when nothing matches.
+    pub fn snippet(&self, text: &str) -> Option<(String, usize)> {
+        let matches = self.matches(text);
+        let &(first, _) = matches.first()?;
+        let chars: Vec<char> = text.chars().collect();
+        let from = first.saturating_sub(SNIPPET_CONTEXT);
+        let to = (first + SNIPPET_CONTEXT * 2).min(chars.len());
+        let mut out = String::new();
+        if from > 0 {
+            out.push('…');
+        }
+        let mut at = from;
+        for &(start, end) in matches.iter().filter(|(s, e)| *s >= from && *e <= to) {
+            if start < at {
+                continue;
+            }
+            escape_into(&mut out, &chars[at..start]);
+            out.push_str("<mark>");
+            escape_into(&mut out, &chars[start..end]);
+            out.push_str("</mark>");
+            at = end;
+        }
+        escape_into(&mut out, &chars[at..to]);
+        if to < chars.len() {
+            out.push('…');
+        }
+        Some((out, first))
+    }
+}
+
+fn escape_into(out: &mut String, chars: &[char]) {
+    for c in chars {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\n' => out.push(' '),
+            c => out.push(*c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn both_scripts_index_and_query_alike() {
+        assert_eq!(index_tokens("國際合作"), index_tokens("国际合作"));
+        assert_eq!(
+            SearchQuery::parse("國際合作").unwrap(),
+            SearchQuery::parse("国际合作").unwrap()
+        );
+        assert_eq!(
+            SearchQuery::parse("国际合作").unwrap().fts5(),
+            "\"国际 际合 合作\""
+        );
+        assert_eq!(
+            SearchQuery::parse("国际 G20").unwrap().tsquery(),
+            "('国际') & ('g2' <-> '20')"
+        );
+    }
+
+    #[test]
+    fn hostile_input_becomes_plain_tokens_or_a_clear_error() {
+        for raw in ["\"", "*", "(", "   ", "a", "'"] {
+            assert_eq!(SearchQuery::parse(raw).unwrap_err().field, "query");
+        }
+        for raw in ["NEAR(a b", "a' OR 1=1 --", "国际\" OR \"x"] {
+            let q = SearchQuery::parse(raw).unwrap();
+            assert!(
+                q.fts5()
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '"'),
+                "{}",
+                q.fts5()
+            );
+            assert!(!q.tsquery().contains("''"));
+        }
+    }
+
+    #[test]
+    fn snippets_mark_matches_and_escape_the_rest() {
+        let q = SearchQuery::parse("國際合作").unwrap();
+        let (snippet, at) = q.snippet("<b>推进国际合作</b>").unwrap();
+        assert_eq!(snippet, "&lt;b&gt;推进<mark>国际合作</mark>&lt;/b&gt;");
+        assert_eq!(at, 5);
+        assert!(q.snippet("没有").is_none());
+    }
+
+    #[test]
+    fn tsvector_literals_list_positions() {
+        assert_eq!(tsvector_literal("国际国际"), "'国际':1,3 '际国':2");
+    }
+
+    proptest! {
+        #[test]
+        fn any_substring_of_two_or_more_characters_is_found(text in "[国际合作中欧abc12 ,。]{2,40}", start in 0usize..40, len in 2usize..10) {
+            let chars: Vec<char> = text.chars().collect();
+            let start = start.min(chars.len() - 2);
+            let end = (start + len).min(chars.len());
+            let needle: String = chars[start..end].iter().collect();
+            if let Ok(query) = SearchQuery::parse(&needle.replace(' ', "")) {
+                if needle.split_whitespace().count() == 1 {
+                    prop_assert!(!query.matches(&text).is_empty(), "{needle:?} in {text:?}");
+                }
+            }
+        }
+    }
+}

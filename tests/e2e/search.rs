@@ -1,0 +1,138 @@
+//! `search`: both scripts, ranked, highlighted, paged, and safe against hostile input.
+
+use quotegraph_tests::seeds::{article_text, gold_articles};
+use quotegraph_tests::{TestApp, assert_no_errors, on_each_backend};
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+
+const SEARCH: &str = "query($q: String!, $first: Int, $after: String, $filter: ArticleFilterInput) { search(query: $q, first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { snippet matchedIn score article { title } statement { text speaker { name } } } } } }";
+
+async fn import_samples(app: &TestApp) {
+    for gold in gold_articles() {
+        let text = article_text(gold["file"].as_str().expect("a file"));
+        let response = app
+            .admin(
+                "mutation($t: String!) { importArticle(input: { text: $t }) { created } }",
+                json!({ "t": text }),
+            )
+            .await;
+        assert_no_errors(&response);
+    }
+}
+
+async fn search(app: &TestApp, variables: Value) -> Value {
+    let response = app.query(SEARCH, variables).await;
+    assert_no_errors(&response);
+    response["data"]["search"].clone()
+}
+
+fn titles(result: &Value) -> BTreeSet<String> {
+    result["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["node"]["article"]["title"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_query_finds_both_scripts_with_highlighted_snippets() {
+    on_each_backend(|app| async move {
+        import_samples(&app).await;
+        let all: BTreeSet<String> = gold_articles()
+            .iter()
+            .filter_map(|g| g["title"].as_str().map(str::to_owned))
+            .collect();
+        for q in ["国际合作", "國際合作"] {
+            let result = search(&app, json!({ "q": q })).await;
+            assert_eq!(titles(&result), all, "{q}");
+            assert_eq!(result["totalCount"], 2);
+            for edge in result["edges"].as_array().into_iter().flatten() {
+                let snippet = edge["node"]["snippet"].as_str().unwrap_or_default();
+                assert!(
+                    snippet.contains("<mark>") && snippet.contains("</mark>"),
+                    "{snippet}"
+                );
+            }
+        }
+        let putin = search(&app, json!({ "q": "普京" })).await;
+        let traditional: BTreeSet<String> = gold_articles()
+            .iter()
+            .filter(|g| g["script"] == "hant")
+            .filter_map(|g| g["title"].as_str().map(str::to_owned))
+            .collect();
+        assert_eq!(titles(&putin), traditional);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_hit_inside_a_quote_names_the_statement_and_its_speaker() {
+    on_each_backend(|app| async move {
+        import_samples(&app).await;
+        let result = search(&app, json!({ "q": "亚太自由贸易区" })).await;
+        let statement = &result["edges"][0]["node"]["statement"];
+        assert!(
+            statement["text"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("亚太自由贸易区"),
+            "{result:#}"
+        );
+        assert_eq!(statement["speaker"]["name"], "习近平");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn results_page_with_cursors_and_filter_by_source() {
+    on_each_backend(|app| async move {
+        import_samples(&app).await;
+        let first = search(&app, json!({ "q": "合作", "first": 1 })).await;
+        assert_eq!(first["pageInfo"]["hasNextPage"], true);
+        let second = search(
+            &app,
+            json!({ "q": "合作", "first": 1, "after": first["pageInfo"]["endCursor"] }),
+        )
+        .await;
+        assert_eq!(second["pageInfo"]["hasNextPage"], false);
+        let both: BTreeSet<String> = titles(&first).union(&titles(&second)).cloned().collect();
+        assert_eq!(both.len(), 2);
+        let filtered = search(
+            &app,
+            json!({ "q": "合作", "filter": { "source": "环球网" } }),
+        )
+        .await;
+        assert_eq!(filtered["totalCount"], 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn hostile_queries_are_plain_text_or_bad_input_never_internal() {
+    on_each_backend(|app| async move {
+        import_samples(&app).await;
+        for q in [
+            "\"",
+            "NEAR(a b",
+            "*",
+            "a' OR 1=1 --",
+            "(",
+            "国际\" OR \"x",
+            "合作*",
+            "-合作",
+            "合作 AND OR NOT",
+            "\u{0}",
+        ] {
+            let response = app.query(SEARCH, json!({ "q": q })).await;
+            match response["errors"][0]["extensions"]["code"].as_str() {
+                None => assert!(
+                    response["data"]["search"]["edges"].is_array(),
+                    "{q}: {response:#}"
+                ),
+                Some(code) => assert_eq!(code, "BAD_USER_INPUT", "{q}: {response:#}"),
+            }
+        }
+    })
+    .await;
+}
