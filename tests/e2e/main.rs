@@ -1,6 +1,7 @@
 //! quotegraph end to end: a real server on a random port, a fresh database per test, real
 //! HTTP. Every test runs on SQLite, and on PostgreSQL when QUOTEGRAPH_TEST_POSTGRES_URL is set.
 
+mod aggregates;
 mod auth;
 mod basics;
 mod batching;

@@ -8,8 +8,8 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::futures_util::future::BoxFuture;
 use quotegraph_domain::*;
 use quotegraph_storage::{
-    ArticleFilter, MentionedBy, Page, PageRequest, StatementFilter, StatementsOf, Storage,
-    StorageError,
+    ArticleFilter, EntityKey, MentionedBy, MonthCount, Page, PageRequest, StatementFilter,
+    StatementsOf, Storage, StorageError,
 };
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -488,6 +488,57 @@ impl Loader<StatementAt> for StorageLoader {
         Ok(found
             .into_iter()
             .map(|((article, at), s)| (StatementAt(article, at), s))
+            .collect())
+    }
+}
+
+/// Lists keyed by a mentioned entity, loaded for many entities at once.
+macro_rules! per_entity {
+    ($(#[$doc:meta])* $name:ident => $value:ty, $method:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct $name(pub EntityKey);
+
+        impl Loader<$name> for StorageLoader {
+            type Value = $value;
+            type Error = Arc<StorageError>;
+
+            async fn load(&self, keys: &[$name]) -> LoadResult<$name, $value> {
+                let entities: Vec<EntityKey> = keys.iter().map(|k| k.0.clone()).collect();
+                let mut found = self.storage.$method(&entities).await.map_err(Arc::new)?;
+                Ok(keys.iter().map(|k| (k.clone(), found.remove(&k.0).unwrap_or_default())).collect())
+            }
+        }
+    };
+}
+
+per_entity!(
+    /// An entity's mentions per month.
+    MonthlyMentions => Vec<MonthCount>, mentions_by_month_of
+);
+per_entity!(
+    /// The people quoted in articles that mention an entity, with counts.
+    SpeakersAbout => Vec<(PersonId, u64)>, speakers_about_of
+);
+
+/// The countries mentioned together with a country, with counts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CoMentioned(pub CountryCode);
+
+impl Loader<CoMentioned> for StorageLoader {
+    type Value = Vec<(String, u64)>;
+    type Error = Arc<StorageError>;
+
+    async fn load(&self, keys: &[CoMentioned]) -> LoadResult<CoMentioned, Vec<(String, u64)>> {
+        let codes: Vec<String> = keys.iter().map(|k| k.0.as_str().to_owned()).collect();
+        let mut found = self
+            .storage
+            .co_mentioned_countries(&codes)
+            .await
+            .map_err(Arc::new)?;
+        Ok(keys
+            .iter()
+            .map(|k| (k.clone(), found.remove(k.0.as_str()).unwrap_or_default()))
             .collect())
     }
 }

@@ -1,5 +1,6 @@
 //! Repositories: every query quotegraph runs, taking and returning domain types.
 
+mod aggregates;
 mod articles;
 mod catalog;
 mod countries;
@@ -10,6 +11,7 @@ mod search;
 mod statements;
 mod writer;
 
+pub use aggregates::{EntityKey, MentionColumn, MonthCount};
 pub use articles::MentionedBy;
 pub use filters::{ArticleFilter, StatementFilter};
 pub use search::{SearchHit, SearchPage};

@@ -5,7 +5,10 @@ use crate::graphql::connection::{Total, connection};
 use crate::graphql::context::{load, storage};
 use crate::graphql::ids::{NodeKind, parse_numeric_id};
 use crate::graphql::paging::PageArgs;
-use crate::graphql::types::{Statement, StatementConnection, StatementFilterInput};
+use crate::graphql::types::{
+    MAX_AGGREGATE, SpeakerCount, Statement, StatementConnection, StatementFilterInput,
+    speaker_counts,
+};
 use async_graphql::{Context, ID, Object};
 use quotegraph_domain::StatementId;
 use quotegraph_storage::StatementFilter;
@@ -19,6 +22,19 @@ impl StatementQuery {
     async fn statement(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Statement>> {
         let id = StatementId(parse_numeric_id("id", &id, NodeKind::Statement)?);
         Ok(load(ctx, id).await?.map(Statement))
+    }
+
+    /// The people quoted most in the statements matching `filter`, with their counts.
+    async fn top_speakers(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<StatementFilterInput>,
+        #[graphql(default = 20)] first: usize,
+    ) -> ApiResult<Vec<SpeakerCount>> {
+        let filter: StatementFilter = filter.unwrap_or_default().try_into()?;
+        let limit = first.min(MAX_AGGREGATE) as u64;
+        let counts = storage(ctx)?.top_speakers(&filter, limit).await?;
+        speaker_counts(ctx, counts, first).await
     }
 
     /// Statements across all articles, filtered by speaker (any name, any script), the

@@ -121,6 +121,26 @@ impl Agreement {
         Ok(out)
     }
 
+    /// The people quoted in articles that mention it, with how many statements they made
+    /// there, most first.
+    async fn speakers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 10)] first: usize,
+    ) -> ApiResult<Vec<super::SpeakerCount>> {
+        super::speakers_about(
+            ctx,
+            quotegraph_storage::EntityKey::Agreement(self.0.id.0),
+            first,
+        )
+        .await
+    }
+
+    /// How many articles mention it, per month of publication.
+    async fn mentions_by_month(&self, ctx: &Context<'_>) -> ApiResult<Vec<super::MonthCount>> {
+        super::mentions_by_month(ctx, quotegraph_storage::EntityKey::Agreement(self.0.id.0)).await
+    }
+
     /// Articles that mention it.
     #[allow(clippy::too_many_arguments)]
     async fn articles(

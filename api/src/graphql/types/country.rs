@@ -1,15 +1,21 @@
 //! `Country`.
 
-use super::{Agreement, ArticleConnection, ArticleFilterInput, Person};
+use super::{
+    Agreement, ArticleConnection, ArticleFilterInput, CountryCount, MAX_AGGREGATE, MonthCount,
+    Person, SpeakerCount, mentions_by_month, speakers_about,
+};
 use crate::error::ApiResult;
 use crate::graphql::connection::{Conn, Total, connection};
 use crate::graphql::context::{load, load_all_required};
 use crate::graphql::ids::{NodeKind, global_id};
+use crate::graphql::loaders::CoMentioned;
 use crate::graphql::loaders::{AgreementsOfCountry, ArticlesOf, PeopleCount, PeoplePage};
 use crate::graphql::paging::PageArgs;
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::NaiveDate;
 use quotegraph_domain as domain;
+use quotegraph_domain::CountryCode;
+use quotegraph_storage::EntityKey;
 
 /// A country (ISO 3166-1), with its names in both scripts and English.
 #[derive(Clone)]
@@ -99,6 +105,53 @@ impl Country {
             |p| p.id.0,
             Person,
         ))
+    }
+
+    /// The other countries that articles mentioning this one also mention, with how many
+    /// articles mention both, most first.
+    async fn co_mentioned_countries(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 10)] first: usize,
+    ) -> ApiResult<Vec<CountryCount>> {
+        let counts = load(ctx, CoMentioned(self.0.code.clone()))
+            .await?
+            .unwrap_or_default();
+        let counts: Vec<(String, u64)> =
+            counts.into_iter().take(first.min(MAX_AGGREGATE)).collect();
+        let codes = counts
+            .iter()
+            .filter_map(|(c, _)| CountryCode::parse("code", c).ok())
+            .collect();
+        let countries = load_all_required(ctx, codes).await?;
+        Ok(countries
+            .into_iter()
+            .zip(counts)
+            .map(|(c, (_, n))| CountryCount {
+                country: Country(c),
+                articles: n,
+            })
+            .collect())
+    }
+
+    /// The people quoted in articles that mention the country, with how many statements
+    /// they made there, most first.
+    async fn speakers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 10)] first: usize,
+    ) -> ApiResult<Vec<SpeakerCount>> {
+        speakers_about(
+            ctx,
+            EntityKey::Country(self.0.code.as_str().to_owned()),
+            first,
+        )
+        .await
+    }
+
+    /// How many articles mention the country, per month of publication.
+    async fn mentions_by_month(&self, ctx: &Context<'_>) -> ApiResult<Vec<MonthCount>> {
+        mentions_by_month(ctx, EntityKey::Country(self.0.code.as_str().to_owned())).await
     }
 
     /// Agreements the country is party to, with the day it joined.

@@ -1,6 +1,7 @@
 //! GraphQL output types. Each wraps a domain value; resolvers follow relations through
 //! the request's DataLoaders.
 
+mod aggregates;
 mod agreement;
 mod article;
 mod country;
@@ -12,6 +13,7 @@ mod search;
 mod source;
 mod statement;
 
+pub use aggregates::*;
 pub use agreement::*;
 pub use article::*;
 pub use country::*;
