@@ -3,7 +3,7 @@
 
 use quotegraph_tests::seeds::{article_text, gold_articles};
 use quotegraph_tests::{TestApp, assert_no_errors, on_each_backend};
-use serde_json::json;
+use serde_json::{Value, json};
 
 async fn import_samples(app: &TestApp) {
     for gold in gold_articles() {
@@ -65,6 +65,31 @@ async fn who_is_quoted_about_an_agreement() {
         assert_eq!(rcep["kind"], "TRADE");
         assert_eq!(rcep["speakers"][0]["person"]["name"], "习近平");
         assert_eq!(rcep["mentionsByMonth"], json!([{ "month": "2021-01", "articles": 1 }]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn which_countries_are_party_to_an_arrangement_and_since_when() {
+    on_each_backend(|app| async move {
+        import_samples(&app).await;
+        let response = app
+            .query("{ agreement(name: \"快捷通道\") { kind parties { joinedOn party { ... on Country { code } } } statusHistory { status on } } agreementTimeline { agreement { abbreviation } status on } }", json!({}))
+            .await;
+        assert_no_errors(&response);
+        let lane = &response["data"]["agreement"];
+        assert_eq!(lane["kind"], "ARRANGEMENT");
+        let parties: Vec<(String, Value)> = lane["parties"].as_array().into_iter().flatten().map(|p| (p["party"]["code"].as_str().unwrap_or_default().to_owned(), p["joinedOn"].clone())).collect();
+        let founding: Vec<&str> = parties.iter().filter(|(_, on)| *on == json!("2020-05-01")).map(|(c, _)| c.as_str()).collect();
+        assert_eq!(founding, ["CN", "KR"]);
+        let later: Vec<&str> = parties.iter().filter(|(_, on)| on.is_null()).map(|(c, _)| c.as_str()).collect();
+        assert_eq!(later, ["DE", "SG", "KH", "ID", "JP"]);
+        assert_eq!(lane["statusHistory"], json!([{ "status": "IN_FORCE", "on": "2020-05-01" }]));
+        let timeline: Vec<(Value, Value, Value)> = response["data"]["agreementTimeline"].as_array().into_iter().flatten().map(|t| (t["agreement"]["abbreviation"].clone(), t["status"].clone(), t["on"].clone())).collect();
+        assert!(timeline.contains(&(json!("RCEP"), json!("SIGNED"), json!("2020-11-15"))), "{timeline:?}");
+        assert!(timeline.contains(&(json!("CAI"), json!("CONCLUDED"), json!("2020-12-30"))), "{timeline:?}");
+        let days: Vec<&str> = timeline.iter().filter_map(|(_, _, on)| on.as_str()).collect();
+        assert!(days.windows(2).all(|w| w[0] <= w[1]), "oldest first: {days:?}");
     })
     .await;
 }

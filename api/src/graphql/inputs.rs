@@ -1,8 +1,10 @@
 //! Mutation inputs, mapped to domain drafts (validation happens in the domain).
 
-use super::types::{MentionKindGql, SectionGql, StatementKindGql};
+use super::types::{AgreementStatusGql, MentionKindGql, SectionGql, StatementKindGql};
 use async_graphql::InputObject;
-use quotegraph_domain::{ArticleDraft, MentionDraft, SpeakerDraft, StatementDraft};
+use quotegraph_domain::{
+    AgreementFactDraft, ArticleDraft, MentionDraft, SpeakerDraft, StatementDraft,
+};
 
 /// An article with the facts already known about it.
 #[derive(InputObject)]
@@ -35,6 +37,55 @@ pub struct AddArticleInput {
     /// Entities the body mentions.
     #[graphql(default)]
     pub mentions: Vec<MentionInput>,
+    /// What the body says about agreements: statuses with dates, parties.
+    #[graphql(default)]
+    pub agreement_facts: Vec<AgreementFactInput>,
+}
+
+/// What an article says about an agreement.
+#[derive(InputObject)]
+pub struct AgreementFactInput {
+    /// The agreement's name (created if new).
+    pub name: String,
+    /// Its abbreviation.
+    pub abbreviation: Option<String>,
+    /// The status it reached.
+    pub status: Option<AgreementStatusGql>,
+    /// The day it reached it.
+    pub on: Option<chrono::NaiveDate>,
+    /// Countries that became parties.
+    #[graphql(default)]
+    pub parties: Vec<PartyInput>,
+}
+
+/// A country that became party to an agreement.
+#[derive(InputObject)]
+pub struct PartyInput {
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    /// The day it joined.
+    pub joined_on: Option<chrono::NaiveDate>,
+}
+
+impl From<AgreementFactInput> for AgreementFactDraft {
+    fn from(input: AgreementFactInput) -> Self {
+        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        AgreementFactDraft {
+            name: input.name,
+            abbreviation: input.abbreviation,
+            status: input.status.map(|s| {
+                quotegraph_domain::AgreementStatus::from(s)
+                    .as_str()
+                    .to_owned()
+            }),
+            on: input.on.map(day),
+            parties: input
+                .parties
+                .into_iter()
+                .map(|p| (p.country, p.joined_on.map(day)))
+                .collect(),
+        }
+    }
 }
 
 /// A statement in the article.
@@ -118,6 +169,7 @@ impl From<AddArticleInput> for ArticleDraft {
             related_from: input.related_from,
             statements: input.statements.into_iter().map(Into::into).collect(),
             mentions: input.mentions.into_iter().map(Into::into).collect(),
+            agreement_facts: input.agreement_facts.into_iter().map(Into::into).collect(),
         }
     }
 }

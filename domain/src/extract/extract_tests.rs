@@ -291,3 +291,61 @@ fn a_ministry_speaking_is_an_unnamed_speaker() {
     assert_eq!(e.statements[0].speaker, None);
     assert_eq!(e.statements[0].speaker_phrase.as_deref(), Some("外交部"));
 }
+
+#[test]
+fn agreements_get_statuses_dates_and_parties() {
+    let e = run(
+        "区域全面经济伙伴关系协定(RCEP)于2020年11月15日正式签署。中国与新加坡之间的“快捷通道”于2020年6月8日率先实施,随后又与德国、日本陆续开通。各方承诺加入「新冠肺炎疫苗實施計劃」。",
+    );
+    let g = Gazetteer::builtin();
+    let facts: Vec<(
+        String,
+        Option<&str>,
+        Option<String>,
+        Vec<(String, Option<String>)>,
+    )> = e
+        .agreement_facts
+        .iter()
+        .map(|f| {
+            let AgreementRef::Known(k) = f.agreement else {
+                unreachable!("only known agreements here")
+            };
+            (
+                g.agreements[k].name.clone(),
+                f.status.map(|s| s.as_str()),
+                f.on.map(|d| d.to_string()),
+                f.parties
+                    .iter()
+                    .map(|(c, on)| (c.clone(), on.map(|d| d.to_string())))
+                    .collect(),
+            )
+        })
+        .collect();
+    let day = |d: &str| Some(d.to_owned());
+    assert_eq!(
+        facts,
+        [
+            (
+                "区域全面经济伙伴关系协定".to_owned(),
+                Some("signed"),
+                day("2020-11-15"),
+                vec![]
+            ),
+            (
+                "快捷通道".to_owned(),
+                Some("in_force"),
+                day("2020-06-08"),
+                vec![
+                    ("CN".to_owned(), day("2020-06-08")),
+                    ("SG".to_owned(), day("2020-06-08"))
+                ]
+            ),
+            (
+                "快捷通道".to_owned(),
+                None,
+                None,
+                vec![("DE".to_owned(), None), ("JP".to_owned(), None)]
+            ),
+        ]
+    );
+}

@@ -2,6 +2,7 @@
 //! countries, organizations, agreements and people it mentions. Deterministic and
 //! rule-based; every statement says which rule attributed it (`How`).
 
+mod agreements;
 mod direct;
 mod doc;
 mod indirect;
@@ -11,13 +12,15 @@ mod press;
 mod quotes;
 mod speaker;
 
+pub use agreements::AgreementFact;
 pub use mentions::{AgreementRef, Mentioned, Mentions};
 pub use speaker::{Named, Speaker, Who};
 
 use crate::gazetteer::{EntityHit, Gazetteer};
 use crate::ingest::{Ingested, ingest, parse_date_at};
 use crate::model::{
-    ArticleDraft, MentionDraft, MentionKind, Section, SpeakerDraft, StatementDraft, StatementKind,
+    AgreementFactDraft, ArticleDraft, MentionDraft, MentionKind, Section, SpeakerDraft,
+    StatementDraft, StatementKind,
 };
 use crate::script::Script;
 use chrono::{Datelike, NaiveDate};
@@ -121,6 +124,8 @@ pub struct Extraction {
     pub statements: Vec<ExtractedStatement>,
     /// What it mentions.
     pub mentions: Mentions,
+    /// What it says about agreements: statuses with dates, parties.
+    pub agreement_facts: Vec<AgreementFact>,
 }
 
 /// Extracts everything from a raw article.
@@ -158,6 +163,7 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         .filter_map(|s| s.speaker.clone())
         .collect();
     let mentions = mentions::mentions(&doc, &speakers);
+    let agreement_facts = agreements::agreement_facts(&doc, year);
     let script = Script::detect(&format!(
         "{}\n{}",
         ingested.title.as_deref().unwrap_or_default(),
@@ -168,6 +174,7 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         script,
         statements,
         mentions,
+        agreement_facts,
     }
 }
 
@@ -308,7 +315,35 @@ impl Extraction {
                 .map(|s| statement_draft(s, gazetteer))
                 .collect(),
             mentions: self.mention_drafts(gazetteer),
+            agreement_facts: self.agreement_fact_drafts(gazetteer),
         }
+    }
+
+    fn agreement_fact_drafts(&self, g: &Gazetteer) -> Vec<AgreementFactDraft> {
+        self.agreement_facts
+            .iter()
+            .map(|f| {
+                let (name, abbreviation) = match &f.agreement {
+                    AgreementRef::Known(k) => (
+                        g.agreements[*k].name.clone(),
+                        g.agreements[*k].abbreviation.clone(),
+                    ),
+                    AgreementRef::New(name) => (name.clone(), None),
+                };
+                let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+                AgreementFactDraft {
+                    name,
+                    abbreviation,
+                    status: f.status.map(|s| s.as_str().to_owned()),
+                    on: f.on.map(day),
+                    parties: f
+                        .parties
+                        .iter()
+                        .map(|(code, on)| (code.clone(), on.map(day)))
+                        .collect(),
+                }
+            })
+            .collect()
     }
 
     fn mention_drafts(&self, g: &Gazetteer) -> Vec<MentionDraft> {

@@ -2,7 +2,8 @@
 //! validation into a `NewArticle` that storage writes in one transaction.
 
 use super::{
-    CountryCode, Name, Origin, PublishedAt, Section, Span, StatementKind, optional_name, parse_day,
+    AgreementStatus, CountryCode, Name, Origin, PublishedAt, Section, Span, StatementKind,
+    optional_name, parse_day,
 };
 use crate::ValidationError;
 use crate::script::Script;
@@ -47,6 +48,69 @@ pub struct ArticleDraft {
     pub statements: Vec<StatementDraft>,
     /// Entities the body mentions.
     pub mentions: Vec<MentionDraft>,
+    /// What the body says about agreements.
+    pub agreement_facts: Vec<AgreementFactDraft>,
+}
+
+/// What an article says about an agreement, as given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AgreementFactDraft {
+    /// The agreement's name.
+    pub name: String,
+    /// Its abbreviation.
+    pub abbreviation: Option<String>,
+    /// The status it reached (proposed, negotiating, concluded, signed, in_force).
+    pub status: Option<String>,
+    /// The day it reached it (YYYY-MM-DD).
+    pub on: Option<String>,
+    /// Countries that became parties (ISO codes), each with the day it joined.
+    pub parties: Vec<(String, Option<String>)>,
+}
+
+/// A validated agreement fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAgreementFact {
+    /// The agreement's name.
+    pub name: Name,
+    /// Its abbreviation.
+    pub abbreviation: Option<Name>,
+    /// The status it reached.
+    pub status: Option<AgreementStatus>,
+    /// The day it reached it.
+    pub on: Option<NaiveDate>,
+    /// Countries that became parties, with the day each joined.
+    pub parties: Vec<(CountryCode, Option<NaiveDate>)>,
+}
+
+impl AgreementFactDraft {
+    fn validate(self) -> Result<NewAgreementFact, ValidationError> {
+        let parties = self
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, (code, on))| {
+                let field = format!("parties[{i}]");
+                let code = CountryCode::parse("country", code).map_err(|e| e.under(&field))?;
+                let on = on
+                    .as_deref()
+                    .map(|d| parse_day("joinedOn", d))
+                    .transpose()
+                    .map_err(|e| e.under(&field))?;
+                Ok((code, on))
+            })
+            .collect::<Result<Vec<_>, ValidationError>>()?;
+        Ok(NewAgreementFact {
+            name: Name::parse("name", &self.name)?,
+            abbreviation: optional_name("abbreviation", self.abbreviation.as_deref())?,
+            status: self
+                .status
+                .as_deref()
+                .map(|s| AgreementStatus::parse("status", s))
+                .transpose()?,
+            on: self.on.as_deref().map(|d| parse_day("on", d)).transpose()?,
+            parties,
+        })
+    }
 }
 
 /// A statement as given.
@@ -150,6 +214,8 @@ pub struct NewArticle {
     pub statements: Vec<NewStatement>,
     /// Mentions.
     pub mentions: Vec<NewMention>,
+    /// Facts about agreements.
+    pub agreement_facts: Vec<NewAgreementFact>,
 }
 
 /// A validated statement.
@@ -256,6 +322,15 @@ impl ArticleDraft {
                     .map_err(|e| e.under(&format!("mentions[{i}]")))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let agreement_facts = self
+            .agreement_facts
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                f.validate()
+                    .map_err(|e| e.under(&format!("agreementFacts[{i}]")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let raw_text = self
             .raw_text
             .filter(|raw| !raw.is_empty())
@@ -276,6 +351,7 @@ impl ArticleDraft {
             related_from: self.related_from,
             statements,
             mentions,
+            agreement_facts,
         })
     }
 }

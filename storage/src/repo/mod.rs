@@ -1,6 +1,7 @@
 //! Repositories: every query quotegraph runs, taking and returning domain types.
 
 mod aggregates;
+mod agreement_facts;
 mod articles;
 mod catalog;
 mod countries;

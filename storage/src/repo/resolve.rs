@@ -346,7 +346,7 @@ async fn find_or_create_organization<C: ConnectionTrait>(
     Ok(row.id)
 }
 
-async fn find_or_create_agreement<C: ConnectionTrait>(
+pub(crate) async fn find_or_create_agreement<C: ConnectionTrait>(
     db: &C,
     name: &Name,
     abbreviation: Option<&Name>,

@@ -1,11 +1,12 @@
 //! Writing an article with everything in it, in one transaction: all of it or nothing.
 
-use super::resolve::{Resolver, SpeakerSeen};
+use super::agreement_facts::record_fact;
+use super::resolve::{Resolver, SpeakerSeen, find_or_create_agreement};
 use crate::entity::{article, mention, source, statement};
 use crate::error::StorageError;
 use crate::{Storage, StorageResult};
 use quotegraph_domain::fold::fold;
-use quotegraph_domain::{Article, EntityRef, Name, NewArticle, NewStatement};
+use quotegraph_domain::{AgreementId, Article, EntityRef, Name, NewArticle, NewStatement};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, TransactionTrait,
@@ -81,6 +82,17 @@ async fn write_article(tx: &DatabaseTransaction, new: NewArticle) -> StorageResu
             .await
             .map_err(|e| nest(e, &format!("mentions[{i}]")))?;
         add_mention(&mut mentions, entity, m.count, m.first_offset);
+    }
+    for (i, fact) in new.agreement_facts.iter().enumerate() {
+        let field = format!("agreementFacts[{i}]");
+        for (j, (code, _)) in fact.parties.iter().enumerate() {
+            resolver
+                .country(tx, "country", code.as_str())
+                .await
+                .map_err(|e| nest(e, &format!("{field}.parties[{j}]")))?;
+        }
+        let id = find_or_create_agreement(tx, &fact.name, fact.abbreviation.as_ref()).await?;
+        record_fact(tx, AgreementId(id), fact).await?;
     }
     let seen_on = new.published_at.map(|at| at.day());
     let mut speakers = Vec::with_capacity(new.statements.len());

@@ -2,15 +2,32 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::connection::{Conn, Total, connection};
+use crate::graphql::context::load_all_required;
 use crate::graphql::context::{load, storage};
 use crate::graphql::ids::{NodeKind, parse_numeric_id};
 use crate::graphql::paging::PageArgs;
+use crate::graphql::types::AgreementStatusGql;
 use crate::graphql::types::{Agreement, Organization, Source};
-use async_graphql::{Context, ID, Object};
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::NaiveDate;
 use quotegraph_domain::{AgreementId, OrganizationId, SourceId};
 
 #[derive(Default)]
 pub struct CatalogQuery;
+
+/// The longest agreement timeline returned at once.
+const MAX_TIMELINE: usize = 1_000;
+
+/// A dated step in an agreement's life.
+#[derive(SimpleObject)]
+pub struct TimelineEntry {
+    /// The agreement.
+    pub agreement: Agreement,
+    /// The status it reached.
+    pub status: AgreementStatusGql,
+    /// The day it reached it.
+    pub on: Option<NaiveDate>,
+}
 
 /// Exactly one of a name and an id.
 fn name_or_id(name: Option<String>, id: Option<ID>) -> ApiResult<Result<String, ID>> {
@@ -130,6 +147,37 @@ impl CatalogQuery {
             }
         }
         .map(Agreement))
+    }
+
+    /// Dated status changes of every agreement (proposed, negotiating, concluded, signed,
+    /// in force), oldest first.
+    async fn agreement_timeline(
+        &self,
+        ctx: &Context<'_>,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        #[graphql(default = 100)] first: usize,
+    ) -> ApiResult<Vec<TimelineEntry>> {
+        if first > MAX_TIMELINE {
+            return Err(ApiError::bad_input(
+                "first",
+                format!("must be at most {MAX_TIMELINE}"),
+            ));
+        }
+        let changes = storage(ctx)?
+            .agreement_timeline(from, to, first as u64)
+            .await?;
+        let agreements =
+            load_all_required(ctx, changes.iter().map(|(id, _)| *id).collect()).await?;
+        Ok(agreements
+            .into_iter()
+            .zip(changes)
+            .map(|(a, (_, change))| TimelineEntry {
+                agreement: Agreement(a),
+                status: change.status.into(),
+                on: change.on,
+            })
+            .collect())
     }
 
     /// All agreements.
