@@ -136,3 +136,35 @@ async fn hostile_queries_are_plain_text_or_bad_input_never_internal() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn articles_filter_by_mentioned_country_and_organization() {
+    on_each_backend(|app| async move {
+        import_samples(&app).await;
+        let count = |filter: Value| {
+            let app = &app;
+            async move {
+                let response = app
+                    .query(
+                        "query($f: ArticleFilterInput) { articles(filter: $f) { totalCount } }",
+                        json!({ "f": filter }),
+                    )
+                    .await;
+                assert_no_errors(&response);
+                response["data"]["articles"]["totalCount"]
+                    .as_u64()
+                    .unwrap_or(u64::MAX)
+            }
+        };
+        assert_eq!(count(json!({ "country": "KR" })).await, 1);
+        assert_eq!(count(json!({ "country": "kh" })).await, 2);
+        assert_eq!(count(json!({ "organization": "世衛組織" })).await, 1);
+        assert_eq!(
+            count(json!({ "organization": "WHO", "script": "HANS" })).await,
+            0
+        );
+        let filtered = search(&app, json!({ "q": "合作", "filter": { "country": "KR" } })).await;
+        assert_eq!(filtered["totalCount"], 1);
+    })
+    .await;
+}

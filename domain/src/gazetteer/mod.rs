@@ -211,6 +211,17 @@ impl Gazetteer {
             .map(|i| &self.countries[*i])
     }
 
+    /// The known organization with this name, abbreviation or alias, in any script.
+    pub fn organization(&self, name: &str) -> Option<&OrganizationEntry> {
+        let key = fold_name(name);
+        self.organizations.iter().find(|o| {
+            [&o.name, &o.abbreviation, &o.name_en]
+                .into_iter()
+                .chain(&o.aliases)
+                .any(|n| fold_name(n) == key)
+        })
+    }
+
     /// The index of the country with this code.
     pub fn country_by_code(&self, code: &str) -> Option<usize> {
         self.countries.iter().position(|c| c.code == code)

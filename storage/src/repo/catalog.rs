@@ -74,13 +74,8 @@ impl Storage {
     /// The organization with this name or abbreviation, in either script, any case.
     #[tracing::instrument(skip(self))]
     pub async fn organization_by_name(&self, name: &str) -> StorageResult<Option<Organization>> {
-        let key = fold_name(name);
         let row = organization::Entity::find()
-            .filter(
-                Condition::any()
-                    .add(organization::Column::NameKey.eq(key.clone()))
-                    .add(organization::Column::AbbreviationKey.eq(key)),
-            )
+            .filter(super::filters::organization_named(name))
             .order_by_asc(organization::Column::Id)
             .one(&self.db)
             .await?;

@@ -1,9 +1,10 @@
 //! Filters on articles and statements, turned into SQL conditions. Name filters become
 //! sub-selects on folded keys, so a filtered page is still one statement.
 
-use crate::entity::{article, person, person_alias, source, statement};
+use crate::entity::{article, mention, organization, person, person_alias, source, statement};
 use chrono::NaiveDate;
 use quotegraph_domain::fold::{fold, fold_name};
+use quotegraph_domain::gazetteer::Gazetteer;
 use quotegraph_domain::script::Script;
 use quotegraph_domain::{CountryCode, StatementKind};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
@@ -20,6 +21,10 @@ pub struct ArticleFilter {
     pub to: Option<NaiveDate>,
     /// Written in this script.
     pub script: Option<Script>,
+    /// Mentions this country.
+    pub country: Option<CountryCode>,
+    /// Mentions the organization with this name or abbreviation (either script).
+    pub organization: Option<String>,
 }
 
 /// Which statements to list.
@@ -86,6 +91,27 @@ impl ArticleFilter {
         if let Some(script) = self.script {
             all = all.add(article::Column::Script.eq(script.as_str()));
         }
+        if let Some(code) = &self.country {
+            let mentioning = Query::select()
+                .column(mention::Column::ArticleId)
+                .from(mention::Entity)
+                .and_where(Expr::col(mention::Column::CountryCode).eq(code.as_str()))
+                .to_owned();
+            all = all.add(article::Column::Id.in_subquery(mentioning));
+        }
+        if let Some(name) = &self.organization {
+            let organizations = Query::select()
+                .column(organization::Column::Id)
+                .from(organization::Entity)
+                .cond_where(organization_named(name))
+                .to_owned();
+            let mentioning = Query::select()
+                .column(mention::Column::ArticleId)
+                .from(mention::Entity)
+                .and_where(Expr::col(mention::Column::OrganizationId).in_subquery(organizations))
+                .to_owned();
+            all = all.add(article::Column::Id.in_subquery(mentioning));
+        }
         all
     }
 }
@@ -128,4 +154,17 @@ impl StatementFilter {
         }
         all
     }
+}
+
+/// Organizations known by `name`: their name or abbreviation, or, for organizations the
+/// gazetteer knows, any of their other written forms (世衛組織 is WHO).
+pub(crate) fn organization_named(name: &str) -> Condition {
+    let mut keys = vec![fold_name(name)];
+    if let Some(known) = Gazetteer::builtin().organization(name) {
+        keys.push(fold_name(&known.name));
+        keys.push(fold_name(&known.abbreviation));
+    }
+    Condition::any()
+        .add(organization::Column::NameKey.is_in(keys.clone()))
+        .add(organization::Column::AbbreviationKey.is_in(keys))
 }

@@ -132,6 +132,10 @@ pub struct ArticleFilterInput {
     pub to: Option<NaiveDate>,
     /// Written in this script.
     pub script: Option<ScriptKind>,
+    /// Mentions this country (ISO 3166-1 alpha-2 code).
+    pub country: Option<String>,
+    /// Mentions the organization with this name or abbreviation (either script).
+    pub organization: Option<String>,
 }
 
 impl TryFrom<ArticleFilterInput> for ArticleFilter {
@@ -147,6 +151,12 @@ impl TryFrom<ArticleFilterInput> for ArticleFilter {
             from: input.from,
             to: input.to,
             script: input.script.map(Into::into),
+            country: input
+                .country
+                .as_deref()
+                .map(|c| quotegraph_domain::CountryCode::parse("filter.country", c))
+                .transpose()?,
+            organization: input.organization.filter(|o| !o.trim().is_empty()),
         })
     }
 }
