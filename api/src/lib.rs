@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod generate;
 pub mod graphql;
 pub mod importer;
 pub mod server;

@@ -1,9 +1,11 @@
-//! The `quotegraph` command: serve the API, print the schema, or migrate the database.
+//! The `quotegraph` command: serve the API, print the schema, migrate the database, or
+//! generate a benchmark corpus.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use quotegraph_api::commands::{extract_files, import_paths};
 use quotegraph_api::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL};
+use quotegraph_api::generate::{Options, generate};
 use quotegraph_api::{Application, Settings};
 use quotegraph_storage::Storage;
 use std::net::SocketAddr;
@@ -35,6 +37,9 @@ enum Command {
         /// already stored are skipped.
         #[arg(long, value_name = "PATH")]
         import: Vec<PathBuf>,
+        /// Also answer GET and POST /bench/static with this file's bytes (benchmarks only).
+        #[arg(long, value_name = "FILE", hide = true)]
+        bench_static: Option<PathBuf>,
     },
     /// Extract each article file and print one JSON line per file.
     Extract {
@@ -53,6 +58,18 @@ enum Command {
     },
     /// Print the GraphQL schema (SDL); needs no database.
     Schema,
+    /// Write a deterministic corpus of generated raw news articles, for benchmarks.
+    Generate {
+        /// How many articles.
+        #[arg(long)]
+        articles: usize,
+        /// Folder to write them under, 1,000 files to a subfolder.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The same seed writes the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Create or upgrade the database schema, then exit.
     Migrate {
         /// Database: a SQLite URL (created if missing) or postgres://….
@@ -75,8 +92,15 @@ async fn main() -> anyhow::Result<()> {
             database,
             admin_token,
             import,
+            bench_static,
         } => {
             let admin_token = admin_token.filter(|t| !t.is_empty());
+            // Read once at start-up, so every request answers the same bytes from memory.
+            let bench_static = bench_static
+                .map(std::fs::read)
+                .transpose()
+                .context("reading --bench-static")?
+                .map(actix_web::web::Bytes::from);
             let storage = Storage::connect_and_migrate(&database)
                 .await
                 .context("opening the database")?;
@@ -89,13 +113,25 @@ async fn main() -> anyhow::Result<()> {
                 database_url: database,
                 admin_token,
             };
-            let app = Application::build_with_storage(settings, storage)
+            let app = Application::build_with_storage_and_static(settings, storage, bench_static)
                 .context("starting the server")?;
             tracing::info!(
                 port = app.port(),
                 "quotegraph serving: GraphQL at /graphql, GraphiQL at /graphiql"
             );
             app.run_until_stopped().await?;
+        }
+        Command::Generate {
+            articles,
+            out,
+            seed,
+        } => {
+            let summary = generate(&Options {
+                articles,
+                out,
+                seed,
+            })?;
+            eprintln!("{summary}");
         }
         Command::Schema => print!("{}", quotegraph_api::graphql::sdl()),
         Command::Extract { files } => extract_files(&files)?,

@@ -42,6 +42,17 @@ impl Application {
 
     /// Builds the server over an already migrated storage handle.
     pub fn build_with_storage(settings: Settings, storage: Storage) -> anyhow::Result<Self> {
+        Self::build_with_storage_and_static(settings, storage, None)
+    }
+
+    /// Builds the server over an already migrated storage handle; with `bench_static`, it
+    /// also answers GET and POST /bench/static with those bytes, the HTTP floor that
+    /// benchmarks compare GraphQL responses of the same size against.
+    pub fn build_with_storage_and_static(
+        settings: Settings,
+        storage: Storage,
+        bench_static: Option<web::Bytes>,
+    ) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.bind)?;
         let port = listener.local_addr()?.port();
         if settings.admin_token.is_none() {
@@ -54,7 +65,7 @@ impl Application {
             requests: AtomicU64::new(0),
         });
         let server = HttpServer::new(move || {
-            App::new()
+            let app = App::new()
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(web::JsonConfig::default().limit(MAX_BODY_BYTES))
@@ -62,7 +73,11 @@ impl Application {
                 .service(web::resource("/graphql").guard(guard::Get()).to(graphql))
                 .service(web::resource("/graphiql").guard(guard::Get()).to(graphiql))
                 .service(web::resource("/healthz").to(healthz))
-                .service(web::resource("/metrics").to(metrics))
+                .service(web::resource("/metrics").to(metrics));
+            match &bench_static {
+                Some(body) => app.service(bench_static_resource(body.clone())),
+                None => app,
+            }
         })
         .listen(listener)?
         .run();
@@ -78,6 +93,22 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// GET and POST /bench/static: the same bytes every time, as a GraphQL response would be
+/// sent, with no parsing, no resolvers and no database.
+fn bench_static_resource(body: web::Bytes) -> actix_web::Resource {
+    let answer = move || {
+        let body = body.clone();
+        async move {
+            HttpResponse::Ok()
+                .content_type("application/json")
+                .body(body)
+        }
+    };
+    web::resource("/bench/static")
+        .route(web::get().to(answer.clone()))
+        .route(web::post().to(answer))
 }
 
 async fn graphql(
@@ -162,4 +193,24 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
         .body(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test;
+
+    #[actix_web::test]
+    async fn bench_static_answers_its_bytes_to_get_and_post() {
+        let body = web::Bytes::from_static(br#"{"data":{"ok":true}}"#);
+        let app = test::init_service(App::new().service(bench_static_resource(body.clone()))).await;
+        for request in [test::TestRequest::get(), test::TestRequest::post()] {
+            let response =
+                test::call_service(&app, request.uri("/bench/static").to_request()).await;
+            assert!(response.status().is_success());
+            let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+            assert_eq!(content_type.unwrap(), "application/json");
+            assert_eq!(test::read_body(response).await, body);
+        }
+    }
 }

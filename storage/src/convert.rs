@@ -215,3 +215,15 @@ where
 {
     rows.into_iter().map(T::try_from).collect()
 }
+
+/// Groups items by a key, keeping their order within each group.
+pub(crate) fn group_by<K: std::hash::Hash + Eq, T>(
+    items: impl IntoIterator<Item = T>,
+    key: impl Fn(&T) -> K,
+) -> std::collections::HashMap<K, Vec<T>> {
+    let mut grouped: std::collections::HashMap<K, Vec<T>> = std::collections::HashMap::new();
+    for item in items {
+        grouped.entry(key(&item)).or_default().push(item);
+    }
+    grouped
+}

@@ -209,10 +209,9 @@ impl Storage {
             .order_by_asc(agreement_party::Column::Id)
             .all(&self.db)
             .await?;
-        let mut grouped: HashMap<K, Vec<AgreementParty>> = HashMap::new();
-        for party in convert::all::<_, AgreementParty>(rows)? {
-            grouped.entry(key(&party)).or_default().push(party);
-        }
-        Ok(grouped)
+        Ok(convert::group_by(
+            convert::all::<_, AgreementParty>(rows)?,
+            key,
+        ))
     }
 }

@@ -114,10 +114,8 @@ impl Storage {
             .order_by_asc(mention::Column::Id)
             .all(&self.db)
             .await?;
-        let mut grouped: HashMap<ArticleId, Vec<Mention>> = HashMap::new();
-        for m in convert::all::<_, Mention>(rows)? {
-            grouped.entry(m.article_id).or_default().push(m);
-        }
-        Ok(grouped)
+        Ok(convert::group_by(convert::all::<_, Mention>(rows)?, |m| {
+            m.article_id
+        }))
     }
 }

@@ -120,11 +120,10 @@ impl Storage {
             .order_by_asc(person_alias::Column::Id)
             .all(&self.db)
             .await?;
-        let mut grouped: HashMap<PersonId, Vec<PersonAlias>> = HashMap::new();
-        for alias in rows.into_iter().map(PersonAlias::from) {
-            grouped.entry(alias.person_id).or_default().push(alias);
-        }
-        Ok(grouped)
+        Ok(convert::group_by(
+            rows.into_iter().map(PersonAlias::from),
+            |a| a.person_id,
+        ))
     }
 
     /// Every title each person was given, oldest first.
@@ -138,11 +137,10 @@ impl Storage {
             .order_by_asc(person_role::Column::Id)
             .all(&self.db)
             .await?;
-        let mut grouped: HashMap<PersonId, Vec<PersonRole>> = HashMap::new();
-        for role in convert::all::<_, PersonRole>(rows)? {
-            grouped.entry(role.person_id).or_default().push(role);
-        }
-        Ok(grouped)
+        Ok(convert::group_by(
+            convert::all::<_, PersonRole>(rows)?,
+            |r| r.person_id,
+        ))
     }
 }
 
