@@ -1,6 +1,7 @@
 //! The `quotegraph extract` and `quotegraph import` commands.
 
-use crate::importer::{Overrides, article_files, import_text};
+use crate::importer::{Overrides, article_files, prepare};
+use quotegraph_domain::NewArticle;
 use quotegraph_domain::extract::{AgreementRef, Extraction, extract};
 use quotegraph_domain::gazetteer::Gazetteer;
 use quotegraph_storage::Storage;
@@ -109,32 +110,85 @@ impl std::fmt::Display for ImportSummary {
     }
 }
 
-/// Imports every article file under `paths`, one transaction per article, showing a
-/// progress bar when stderr is a terminal.
+/// How many articles are written per transaction (each in its own savepoint).
+const IMPORT_BATCH: usize = 64;
+
+/// A file read and prepared, or why it could not be.
+type PreparedFile = (PathBuf, Result<NewArticle, String>);
+
+/// Imports every article file under `paths`, showing a progress bar when stderr is a
+/// terminal. Files are read and extracted on a blocking thread while the previous batch is
+/// written, batches of articles share a transaction, and each article sits in its own
+/// savepoint, so a failing article leaves nothing behind and the others are stored.
 pub async fn import_paths(storage: &Storage, paths: &[PathBuf]) -> anyhow::Result<ImportSummary> {
     let files = article_files(paths)?;
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let mut summary = ImportSummary::default();
-    for file in &files {
-        bar.set_message(
-            file.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        );
-        match std::fs::read_to_string(file) {
-            Err(err) => summary.failed.push((file.clone(), err.to_string())),
-            Ok(text) => match import_text(storage, &text, Overrides::default()).await {
-                Ok(imported) if imported.created => summary.imported += 1,
-                Ok(_) => summary.duplicates += 1,
-                Err(err) => summary.failed.push((file.clone(), err.message())),
-            },
+    let (sender, mut receiver) = tokio::sync::mpsc::channel::<PreparedFile>(IMPORT_BATCH * 2);
+    let producer = tokio::task::spawn_blocking(move || {
+        for file in files {
+            let prepared = std::fs::read_to_string(&file)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    prepare(&text, Overrides::default())
+                        .map(|p| p.article)
+                        .map_err(|e| e.message())
+                });
+            if sender.blocking_send((file, prepared)).is_err() {
+                break;
+            }
         }
-        bar.inc(1);
+    });
+    let mut summary = ImportSummary::default();
+    let mut batch: Vec<PreparedFile> = Vec::with_capacity(IMPORT_BATCH);
+    loop {
+        let closed = receiver.recv_many(&mut batch, IMPORT_BATCH).await == 0;
+        if closed {
+            break;
+        }
+        while batch.len() < IMPORT_BATCH {
+            match receiver.recv().await {
+                Some(item) => batch.push(item),
+                None => break,
+            }
+        }
+        bar.inc(batch.len() as u64);
+        store_batch(storage, std::mem::take(&mut batch), &mut summary).await?;
     }
+    producer.await?;
     bar.finish_and_clear();
     Ok(summary)
+}
+
+/// Stores one batch and counts what happened to each file.
+async fn store_batch(
+    storage: &Storage,
+    batch: Vec<PreparedFile>,
+    summary: &mut ImportSummary,
+) -> anyhow::Result<()> {
+    let mut paths = Vec::new();
+    let mut articles = Vec::new();
+    for (path, prepared) in batch {
+        match prepared {
+            Ok(article) => {
+                paths.push(path);
+                articles.push(article);
+            }
+            Err(reason) => summary.failed.push((path, reason)),
+        }
+    }
+    let outcomes = storage.add_articles(articles).await?;
+    for (path, outcome) in paths.into_iter().zip(outcomes) {
+        match outcome {
+            Ok(outcome) if outcome.created => summary.imported += 1,
+            Ok(_) => summary.duplicates += 1,
+            Err(err) => summary
+                .failed
+                .push((path, crate::error::ApiError::from(err).message())),
+        }
+    }
+    Ok(())
 }

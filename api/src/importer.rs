@@ -5,7 +5,7 @@
 use crate::error::ApiError;
 use quotegraph_domain::extract::{Extraction, extract};
 use quotegraph_domain::gazetteer::Gazetteer;
-use quotegraph_domain::{Article, Origin, ValidationError};
+use quotegraph_domain::{Article, NewArticle, Origin, ValidationError};
 use quotegraph_storage::Storage;
 use std::path::{Path, PathBuf};
 
@@ -36,12 +36,34 @@ pub struct Imported {
 /// The longest title made up from a body when the page has none.
 const MADE_UP_TITLE_CHARS: usize = 40;
 
+/// An article extracted and validated, ready to store.
+pub struct Prepared {
+    /// What storage writes.
+    pub article: NewArticle,
+    /// What extraction found.
+    pub extraction: Extraction,
+    /// Things the caller should know.
+    pub warnings: Vec<String>,
+}
+
 /// Extracts and stores one raw article.
 pub async fn import_text(
     storage: &Storage,
     text: &str,
     overrides: Overrides,
 ) -> Result<Imported, ApiError> {
+    let prepared = prepare(text, overrides)?;
+    let outcome = storage.add_article(prepared.article).await?;
+    Ok(Imported {
+        article: outcome.article,
+        created: outcome.created,
+        extraction: prepared.extraction,
+        warnings: prepared.warnings,
+    })
+}
+
+/// Ingests, extracts and validates one raw article (no I/O: runs on any thread).
+pub fn prepare(text: &str, overrides: Overrides) -> Result<Prepared, ApiError> {
     if text.trim().is_empty() {
         return Err(ApiError::bad_input("text", "must not be empty"));
     }
@@ -73,13 +95,11 @@ pub async fn import_text(
         draft.published_at = Some(at);
         warnings.retain(|w| !w.contains("publication"));
     }
-    let new = draft
+    let article = draft
         .validate(Origin::Extracted)
         .map_err(|e| rename_field(e, "text"))?;
-    let outcome = storage.add_article(new).await?;
-    Ok(Imported {
-        article: outcome.article,
-        created: outcome.created,
+    Ok(Prepared {
+        article,
         extraction,
         warnings,
     })

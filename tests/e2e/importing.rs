@@ -132,3 +132,77 @@ async fn a_folder_import_stores_each_article_once_and_says_so() {
         assert_eq!(missing.failed.len(), 1);
     }
 }
+
+fn draft(title: &str, url: &str, speaker: &str) -> quotegraph_domain::NewArticle {
+    let body = format!("{speaker}表示:“{title}是我们的共同目标。”");
+    quotegraph_domain::ArticleDraft {
+        title: title.to_owned(),
+        url: Some(url.to_owned()),
+        statements: vec![quotegraph_domain::StatementDraft {
+            text: format!("{title}是我们的共同目标。"),
+            kind: quotegraph_domain::StatementKind::Direct,
+            speaker: Some(quotegraph_domain::SpeakerDraft {
+                name: speaker.to_owned(),
+                ..Default::default()
+            }),
+            speaker_phrase: None,
+            span: None,
+            section: None,
+            said_on: None,
+            confidence: None,
+        }],
+        body,
+        ..Default::default()
+    }
+    .validate(quotegraph_domain::Origin::Extracted)
+    .expect("a valid draft")
+}
+
+#[tokio::test]
+async fn in_a_batch_a_failing_article_leaves_nothing_and_the_others_are_stored() {
+    for backend in backends() {
+        let database = quotegraph_tests::database::TestDatabase::create(&backend).await;
+        let storage = Storage::connect_and_migrate(database.url())
+            .await
+            .expect("the database opens");
+        let batch = vec![
+            draft("和平", "https://news.example/1", "张伟"),
+            draft("发展", "https://news.example/1", "李娜"),
+            draft("合作", "https://news.example/2", "张伟"),
+        ];
+        let outcomes = storage.add_articles(batch).await.expect("the batch runs");
+        assert!(outcomes[0].as_ref().is_ok_and(|o| o.created));
+        assert!(
+            matches!(
+                outcomes[1],
+                Err(quotegraph_storage::StorageError::Conflict(_))
+            ),
+            "{:?}",
+            outcomes[1]
+        );
+        assert!(outcomes[2].as_ref().is_ok_and(|o| o.created));
+        assert!(
+            storage
+                .person_by_name("李娜")
+                .await
+                .expect("a lookup")
+                .is_none(),
+            "the failed article's speaker is gone"
+        );
+        let zhang = storage
+            .person_by_name("张伟")
+            .await
+            .expect("a lookup")
+            .expect("张伟 is stored");
+        let of_zhang = storage.people_by_ids(&[zhang.id]).await.expect("a lookup");
+        assert_eq!(of_zhang.len(), 1);
+        let again = storage
+            .add_articles(vec![draft("和平", "https://news.example/1", "张伟")])
+            .await
+            .expect("the batch runs");
+        assert!(
+            again[0].as_ref().is_ok_and(|o| !o.created),
+            "the same content is a duplicate"
+        );
+    }
+}

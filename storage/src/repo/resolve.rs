@@ -23,11 +23,17 @@ pub(crate) struct SpeakerSeen {
 }
 
 /// Per-transaction memory of resolved names.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Resolver {
     people: HashMap<String, PersonId>,
     countries: HashMap<String, CountryCode>,
-    roles: HashSet<(PersonId, String)>,
+    /// Titles recorded, with the range of days recorded for them.
+    roles: HashMap<(PersonId, String), (Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Alias keys known to be stored.
+    aliases: HashSet<String>,
+    organizations: HashMap<String, i64>,
+    agreements: HashMap<String, i64>,
+    sources: HashMap<String, i64>,
 }
 
 impl Resolver {
@@ -43,10 +49,11 @@ impl Resolver {
                 EntityRef::Country(self.country(db, "name", m.name.as_str()).await?)
             }
             MentionKind::Organization => EntityRef::Organization(OrganizationId(
-                find_or_create_organization(db, &m.name, m.abbreviation.as_ref()).await?,
+                self.organization(db, &m.name, m.abbreviation.as_ref())
+                    .await?,
             )),
             MentionKind::Agreement => EntityRef::Agreement(AgreementId(
-                find_or_create_agreement(db, &m.name, m.abbreviation.as_ref()).await?,
+                self.agreement(db, &m.name, m.abbreviation.as_ref()).await?,
             )),
             MentionKind::Person => {
                 let speaker = NewSpeaker {
@@ -107,12 +114,71 @@ impl Resolver {
         for name in &names {
             self.people.insert(name.key().to_owned(), id);
         }
-        add_aliases(db, id, s).await?;
-        if let Some(title) = &s.title
-            && self.roles.insert((id, title.clone()))
-        {
-            record_role(db, id, title, country.as_ref(), seen.on).await?;
+        let keys = alias_keys(s);
+        if !keys.iter().all(|(key, _)| self.aliases.contains(key)) {
+            add_aliases(db, id, &keys).await?;
+            self.aliases.extend(keys.into_iter().map(|(key, _)| key));
         }
+        if let Some(title) = &s.title {
+            let known = self.roles.get(&(id, title.clone())).copied();
+            let covered = known.is_some_and(|(first, last)| match (seen.on, first, last) {
+                (None, _, _) => true,
+                (Some(day), Some(first), Some(last)) => first <= day && day <= last,
+                _ => false,
+            });
+            if !covered {
+                record_role(db, id, title, country.as_ref(), seen.on).await?;
+                let (first, last) = known.unwrap_or((seen.on, seen.on));
+                self.roles.insert(
+                    (id, title.clone()),
+                    (earliest(first, seen.on), latest(last, seen.on)),
+                );
+            }
+        }
+        Ok(id)
+    }
+
+    /// The organization with this name (or abbreviation), created if new.
+    pub(crate) async fn organization<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+        name: &Name,
+        abbreviation: Option<&Name>,
+    ) -> StorageResult<i64> {
+        if let Some(id) = self.organizations.get(name.key()) {
+            return Ok(*id);
+        }
+        let id = find_or_create_organization(db, name, abbreviation).await?;
+        self.organizations.insert(name.key().to_owned(), id);
+        Ok(id)
+    }
+
+    /// The agreement with this name (or abbreviation), created if new.
+    pub(crate) async fn agreement<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+        name: &Name,
+        abbreviation: Option<&Name>,
+    ) -> StorageResult<i64> {
+        if let Some(id) = self.agreements.get(name.key()) {
+            return Ok(*id);
+        }
+        let id = find_or_create_agreement(db, name, abbreviation).await?;
+        self.agreements.insert(name.key().to_owned(), id);
+        Ok(id)
+    }
+
+    /// The source with this name, created if new.
+    pub(crate) async fn source<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+        name: &Name,
+    ) -> StorageResult<i64> {
+        if let Some(id) = self.sources.get(name.key()) {
+            return Ok(*id);
+        }
+        let id = super::writer::upsert_source(db, name).await?;
+        self.sources.insert(name.key().to_owned(), id);
         Ok(id)
     }
 }
@@ -204,13 +270,8 @@ async fn create_person<C: ConnectionTrait>(
     Ok(PersonId(row.id))
 }
 
-/// Records every written form of the speaker's name that is not yet an alias. A form that
-/// already names someone else is left with them: an alias points at one person.
-async fn add_aliases<C: ConnectionTrait>(
-    db: &C,
-    id: PersonId,
-    s: &NewSpeaker,
-) -> StorageResult<()> {
+/// Every written form of the speaker's name, as (folded key, form), without repeats.
+fn alias_keys(s: &NewSpeaker) -> Vec<(String, String)> {
     let mut wanted: Vec<(String, String)> = Vec::new();
     let simplified = s.name.simplified();
     let forms = [
@@ -227,6 +288,16 @@ async fn add_aliases<C: ConnectionTrait>(
             wanted.push((key, form));
         }
     }
+    wanted
+}
+
+/// Records the forms in `wanted` that are not yet aliases. A form that already names
+/// someone else is left with them: an alias points at one person.
+async fn add_aliases<C: ConnectionTrait>(
+    db: &C,
+    id: PersonId,
+    wanted: &[(String, String)],
+) -> StorageResult<()> {
     let keys: Vec<String> = wanted.iter().map(|(k, _)| k.clone()).collect();
     let existing: HashSet<String> = person_alias::Entity::find()
         .filter(person_alias::Column::AliasKey.is_in(keys))
@@ -236,13 +307,13 @@ async fn add_aliases<C: ConnectionTrait>(
         .map(|row| row.alias_key)
         .collect();
     let rows: Vec<person_alias::ActiveModel> = wanted
-        .into_iter()
+        .iter()
         .filter(|(key, _)| !existing.contains(key))
         .map(|(key, alias)| person_alias::ActiveModel {
             id: NotSet,
             person_id: Set(id.0),
-            alias: Set(alias),
-            alias_key: Set(key),
+            alias: Set(alias.clone()),
+            alias_key: Set(key.clone()),
         })
         .collect();
     if !rows.is_empty() {
@@ -346,7 +417,7 @@ async fn find_or_create_organization<C: ConnectionTrait>(
     Ok(row.id)
 }
 
-pub(crate) async fn find_or_create_agreement<C: ConnectionTrait>(
+async fn find_or_create_agreement<C: ConnectionTrait>(
     db: &C,
     name: &Name,
     abbreviation: Option<&Name>,
