@@ -28,36 +28,44 @@ pub struct SearchPage {
     pub has_next: bool,
 }
 
-/// Adds an article's title and body to the index (inside the article's transaction).
-pub(crate) async fn index_article<C: ConnectionTrait>(
+/// Rows per multi-row insert into the index.
+const INDEX_CHUNK: usize = 200;
+
+/// Adds articles' titles and bodies to the index, inside the caller's transaction.
+pub(crate) async fn index_articles<C: ConnectionTrait>(
     db: &C,
-    id: i64,
-    title: &str,
-    body: &str,
+    articles: &[Article],
 ) -> StorageResult<()> {
-    let text = format!("{title}\n{body}");
-    let mut insert = Query::insert();
-    let values = match db.get_database_backend() {
-        DbBackend::Postgres => {
+    for chunk in articles.chunks(INDEX_CHUNK) {
+        let mut insert = Query::insert();
+        let postgres = db.get_database_backend() == DbBackend::Postgres;
+        if postgres {
             insert
                 .into_table(Alias::new("search_documents"))
                 .columns([Alias::new("article_id"), Alias::new("tsv")]);
-            [
-                id.into(),
-                Expr::cust_with_values("$1::tsvector", [tsvector_literal(&text)]),
-            ]
-        }
-        _ => {
+        } else {
             insert
                 .into_table(Alias::new("search_fts"))
                 .columns([Alias::new("rowid"), Alias::new("tokens")]);
-            [id.into(), fts5_document(&text).into()]
         }
-    };
-    insert
-        .values(values)
-        .map_err(|e| StorageError::Corrupt(format!("search index row: {e}")))?;
-    db.execute(&insert).await?;
+        for article in chunk {
+            let text = format!("{}\n{}", article.title, article.body);
+            let values = if postgres {
+                [
+                    article.id.0.into(),
+                    Expr::cust_with_values("$1::tsvector", [tsvector_literal(&text)]),
+                ]
+            } else {
+                [article.id.0.into(), fts5_document(&text).into()]
+            };
+            insert
+                .values(values)
+                .map_err(|e| StorageError::Corrupt(format!("search index row: {e}")))?;
+        }
+        if !chunk.is_empty() {
+            db.execute(&insert).await?;
+        }
+    }
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 
 use super::agreement_facts::record_fact;
 use super::resolve::{Resolver, SpeakerSeen};
+use super::search::index_articles;
 use crate::entity::{article, mention, source, statement};
 use crate::error::StorageError;
 use crate::{Storage, StorageResult};
@@ -64,6 +65,7 @@ impl Storage {
     async fn insert_article(&self, new: NewArticle) -> StorageResult<Article> {
         let tx = self.db.begin().await?;
         let article = write_article(&tx, new, &mut Resolver::default()).await?;
+        index_articles(&tx, std::slice::from_ref(&article)).await?;
         tx.commit().await?;
         Ok(article)
     }
@@ -80,6 +82,7 @@ impl Storage {
         let tx = self.db.begin().await?;
         let mut resolver = Resolver::default();
         let mut outcomes = Vec::with_capacity(news.len());
+        let mut stored = Vec::new();
         for new in news {
             let existing = article::Entity::find()
                 .filter(article::Column::ContentHash.eq(&new.content_hash))
@@ -97,6 +100,7 @@ impl Storage {
             match write_article(&savepoint, new, &mut resolver).await {
                 Ok(article) => {
                     savepoint.commit().await?;
+                    stored.push(article.clone());
                     outcomes.push(Ok(AddOutcome {
                         article,
                         created: true,
@@ -118,6 +122,9 @@ impl Storage {
                 }
             }
         }
+        // Indexed once for the batch, outside the savepoints: FTS5 flushes its pending
+        // index at every savepoint release, which would cost a flush per article.
+        index_articles(&tx, &stored).await?;
         tx.commit().await?;
         Ok(outcomes)
     }
@@ -176,7 +183,7 @@ async fn write_article(
     let article_id = row.id;
     insert_statements(tx, article_id, &new.statements, &speakers).await?;
     insert_mentions(tx, article_id, mentions).await?;
-    super::search::index_article(tx, article_id, &new.title, &new.body).await?;
+
     Article::try_from(row)
 }
 
