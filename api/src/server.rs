@@ -25,6 +25,9 @@ struct AppState {
     storage: Storage,
     admin_token: Option<String>,
     requests: AtomicU64,
+    /// Set from QUOTEGRAPH_LOADER_DELAY_US: batch DataLoaders on a clock instead, to
+    /// measure the difference.
+    loader_delay: Option<std::time::Duration>,
 }
 
 /// A built, bound server, ready to run.
@@ -63,6 +66,10 @@ impl Application {
             storage,
             admin_token: settings.admin_token,
             requests: AtomicU64::new(0),
+            loader_delay: std::env::var("QUOTEGRAPH_LOADER_DELAY_US")
+                .ok()
+                .and_then(|us| us.parse().ok())
+                .map(std::time::Duration::from_micros),
         });
         let server = HttpServer::new(move || {
             let app = App::new()
@@ -130,7 +137,7 @@ async fn graphql(
     let request = request
         .into_inner()
         .data(caller)
-        .data(loaders(state.storage.clone()));
+        .data(loaders(state.storage.clone(), state.loader_delay));
     let mut response = state.schema.execute(request).await;
     add_missing_codes(&mut response);
     response.into()

@@ -1,11 +1,11 @@
 //! Keyset pagination: pages are cut by id, never by OFFSET, both for a plain list and for
-//! many parents at once (one query for all parents, using `ROW_NUMBER() OVER (PARTITION BY
-//! parent)`), which is what lets a DataLoader answer a nested connection in one statement.
+//! many parents at once (one statement for all parents: a `UNION ALL` of one indexed
+//! `LIMIT` per parent), which is what lets a DataLoader answer a nested connection in one
+//! statement.
 
 use crate::StorageResult;
 use sea_orm::sea_query::{
-    Alias, Asterisk, Expr, ExprTrait, Func, IntoColumnRef, Order, Query, SelectStatement,
-    WindowStatement,
+    Alias, Asterisk, Expr, ExprTrait, IntoColumnRef, Order, Query, SelectStatement, UnionType,
 };
 use sea_orm::{
     ConnectionTrait, EntityTrait, FromQueryResult, QueryResult, QueryTrait, Select, TryGetable,
@@ -120,8 +120,13 @@ where
     Ok(page.finish(models))
 }
 
+/// Most parents one statement pages through; SQLite allows 500 terms in a compound SELECT.
+const PARENTS_PER_STATEMENT: usize = 400;
+
 /// One page of `select` for each of `parents`, where `parent` is the column naming the
-/// parent of a row: a single statement, whatever the number of parents.
+/// parent of a row: one statement for up to 400 parents, a `UNION ALL` of one
+/// `ORDER BY id LIMIT n + 1` per parent, so each parent's page is read straight off the
+/// (parent, id) index however many rows the parent has.
 pub(crate) async fn fetch_pages_per_parent<E, C, K>(
     db: &C,
     select: Select<E>,
@@ -135,31 +140,32 @@ where
     C: ConnectionTrait,
     K: Clone + Eq + Hash + Into<Value> + TryGetable,
 {
-    if parents.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let mut inner = select.into_query();
-    inner.and_where(Expr::col(parent.clone()).is_in(parents.iter().cloned()));
-    page.restrict(&mut inner, id.clone());
-    inner.expr_as(Expr::col(parent.clone()), Alias::new("qg_parent"));
-    inner.expr_window_as(
-        Func::cust("ROW_NUMBER"),
-        WindowStatement::partition_by(parent)
-            .order_by(id, page.order())
-            .to_owned(),
-        Alias::new("qg_rn"),
-    );
-    let outer = Query::select()
-        .column(Asterisk)
-        .from_subquery(inner, Alias::new("qg_page"))
-        .and_where(Expr::col(Alias::new("qg_rn")).lte(page.limit + 1))
-        .order_by(Alias::new("qg_rn"), Order::Asc)
-        .to_owned();
-    let rows = db.query_all(&outer).await?;
+    let base = select.into_query();
     let mut grouped: HashMap<K, Vec<E::Model>> = HashMap::new();
-    for row in &rows {
-        let (key, model) = parent_and_model::<E, K>(row)?;
-        grouped.entry(key).or_default().push(model);
+    for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
+        let mut members = chunk.iter().enumerate().map(|(i, key)| {
+            let mut inner = base.clone();
+            inner
+                .and_where(Expr::col(parent.clone()).eq(key.clone()))
+                .expr_as(Expr::col(parent.clone()), Alias::new("qg_parent"))
+                .order_by(id.clone(), page.order())
+                .limit(page.limit + 1);
+            page.restrict(&mut inner, id.clone());
+            Query::select()
+                .column(Asterisk)
+                .from_subquery(inner, Alias::new(format!("qg_p{i}")))
+                .to_owned()
+        });
+        let Some(mut union) = members.next() else {
+            continue;
+        };
+        for member in members {
+            union.union(UnionType::All, member);
+        }
+        for row in &db.query_all(&union).await? {
+            let (key, model) = parent_and_model::<E, K>(row)?;
+            grouped.entry(key).or_default().push(model);
+        }
     }
     Ok(grouped
         .into_iter()

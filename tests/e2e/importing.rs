@@ -118,6 +118,12 @@ async fn a_folder_import_stores_each_article_once_and_says_so() {
             (2, 0, 0),
             "{first}"
         );
+        let query = quotegraph_domain::search::SearchQuery::parse("國際合作").expect("a query");
+        let found = storage
+            .count_search(&query, &Default::default())
+            .await
+            .expect("a search");
+        assert_eq!(found, 2, "articles imported in a batch are searchable");
         let again = import_paths(&storage, &[seeds_dir()])
             .await
             .expect("the folder is read");

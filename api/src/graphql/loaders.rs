@@ -36,10 +36,19 @@ const BATCH_YIELDS: usize = 64;
 /// their keys). Each batch instead yields to the scheduler until the request's resolvers,
 /// which run on the same single-threaded actix worker, have had their turns to queue keys,
 /// then loads at once.
-pub fn loaders(storage: Storage) -> Loaders {
-    DataLoader::new(StorageLoader { storage }, spawn_after_resolvers)
-        .delay(Duration::ZERO)
-        .max_batch_size(2_048)
+///
+/// `clock_delay` switches to async-graphql's own batching (spawn, wait that long, load),
+/// kept so the two can be measured against each other (BENCHMARKS.md).
+pub fn loaders(storage: Storage, clock_delay: Option<Duration>) -> Loaders {
+    let loader = StorageLoader { storage };
+    match clock_delay {
+        Some(delay) => DataLoader::new(loader, tokio::spawn)
+            .delay(delay)
+            .max_batch_size(2_048),
+        None => DataLoader::new(loader, spawn_after_resolvers)
+            .delay(Duration::ZERO)
+            .max_batch_size(2_048),
+    }
 }
 
 fn spawn_after_resolvers(batch: BoxFuture<'static, ()>) {

@@ -349,3 +349,11 @@ fn agreements_get_statuses_dates_and_parties() {
         ]
     );
 }
+
+#[test]
+fn a_title_after_the_name_then_time_and_place() {
+    assert_eq!(
+        said("张明教授在论坛上表示,数字经济前景广阔。"),
+        [indirect("数字经济前景广阔", Some("张明"))]
+    );
+}

@@ -80,6 +80,45 @@ const TAIL_MARKERS: &[&str] = &[
     "去年",
 ];
 
+/// Tail markers that cannot begin a name (于, 向, 和 can: they are surnames), so text
+/// after a title that starts with one is no name (张明教授在论坛上表示).
+const NEVER_START_A_NAME: &[&str] = &[
+    "在",
+    "今天",
+    "今日",
+    "昨天",
+    "昨日",
+    "日前",
+    "近日",
+    "当天",
+    "当日",
+    "此前",
+    "随后",
+    "表示",
+    "指出",
+    "强调",
+    "说",
+    "称",
+    "认为",
+    "也",
+    "还",
+    "则",
+    "一再",
+    "再次",
+    "多次",
+    "曾",
+    "特别",
+    "进一步",
+    "明确",
+    "郑重",
+    "接受",
+    "出席",
+    "会见",
+    "通过",
+    "针对",
+    "对此",
+];
+
 /// Whether `c` is a CJK ideograph.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
@@ -96,6 +135,13 @@ pub fn name_end(chars: &[char]) -> usize {
         }
         if i >= 2 && starts_with_marker(&chars[i..]) {
             return i;
+        }
+        if i == 0
+            && NEVER_START_A_NAME
+                .iter()
+                .any(|m| chars.starts_with(&m.chars().collect::<Vec<_>>()))
+        {
+            return 0;
         }
         if c.is_ascii_digit() {
             return i;

@@ -224,10 +224,11 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
         }
         // name title: 张明部长
         let before = &doc.folded[start..t_start];
-        if let Some(len) = (2..=3)
-            .rev()
-            .find(|&len| before.len() >= len && looks_like_name(&before[before.len() - len..]))
-        {
+        if let Some(len) = (2..=3).rev().find(|&len| {
+            before.len() >= len
+                && looks_like_name(&before[before.len() - len..])
+                && starts_a_phrase(doc, start, t_start - len)
+        }) {
             let name_start = t_start - len;
             return Some(Named {
                 name: to_simplified(&doc.text(name_start, t_start)),
@@ -239,6 +240,17 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
         }
     }
     None
+}
+
+/// Whether a name at `at` begins the phrase: at the clause start, right after a country
+/// or organization, or after something that is not an ideograph (清华大学教授: 华大学 is not
+/// a name, it is inside a word).
+fn starts_a_phrase(doc: &Doc<'_>, start: usize, at: usize) -> bool {
+    at == start
+        || !super::names::is_han(doc.folded[at - 1])
+        || doc.hits_in(start, at).any(|h| {
+            h.end == at && matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_))
+        })
 }
 
 /// A name standing alone at the start of the clause (施泰因迈尔在发言中).

@@ -70,7 +70,12 @@ pub(crate) async fn index_articles<C: ConnectionTrait>(
 }
 
 /// `SELECT articles.id AS id, <score> AS score FROM <index> JOIN articles … WHERE <match>`.
-fn matching(backend: DbBackend, query: &SearchQuery, filter: &ArticleFilter) -> SelectStatement {
+fn matching(
+    backend: DbBackend,
+    query: &SearchQuery,
+    filter: &ArticleFilter,
+    scored: bool,
+) -> SelectStatement {
     let articles_id = Expr::col((article::Entity, article::Column::Id));
     let mut select = Query::select();
     match backend {
@@ -79,10 +84,14 @@ fn matching(backend: DbBackend, query: &SearchQuery, filter: &ArticleFilter) -> 
             select
                 .expr_as(articles_id.clone(), Alias::new("id"))
                 .expr_as(
-                    Expr::cust_with_values(
-                        "(-ts_rank(search_documents.tsv, $1::tsquery))::float8",
-                        [tsquery.clone()],
-                    ),
+                    if scored {
+                        Expr::cust_with_values(
+                            "(-ts_rank(search_documents.tsv, $1::tsquery))::float8",
+                            [tsquery.clone()],
+                        )
+                    } else {
+                        Expr::cust("0")
+                    },
                     Alias::new("score"),
                 )
                 .from(Alias::new("search_documents"))
@@ -98,7 +107,10 @@ fn matching(backend: DbBackend, query: &SearchQuery, filter: &ArticleFilter) -> 
         _ => {
             select
                 .expr_as(articles_id.clone(), Alias::new("id"))
-                .expr_as(Expr::cust("bm25(search_fts)"), Alias::new("score"))
+                .expr_as(
+                    Expr::cust(if scored { "bm25(search_fts)" } else { "0" }),
+                    Alias::new("score"),
+                )
                 .from(Alias::new("search_fts"))
                 .inner_join(
                     article::Entity,
@@ -126,7 +138,7 @@ impl Storage {
         let hits = Alias::new("hits");
         let mut page = Query::select();
         page.column(Asterisk)
-            .from_subquery(matching(backend, query, filter), hits.clone());
+            .from_subquery(matching(backend, query, filter, true), hits.clone());
         if let Some((score, id)) = after {
             let (score_col, id_col) = (Expr::col(Alias::new("score")), Expr::col(Alias::new("id")));
             page.and_where(
@@ -173,7 +185,8 @@ impl Storage {
         let backend = self.db.get_database_backend();
         let count = Query::select()
             .expr_as(Expr::col(Asterisk).count(), Alias::new("qg_count"))
-            .from_subquery(matching(backend, query, filter), Alias::new("hits"))
+            // Counting needs no ranking: scoring every match would cost as much as the search.
+            .from_subquery(matching(backend, query, filter, false), Alias::new("hits"))
             .to_owned();
         let row = self.db.query_one(&count).await?;
         let n: i64 = match row {
