@@ -91,9 +91,11 @@ fi
 corpus_bytes=$(du -sb "$corpus" | cut -f1)
 
 # --- a fresh database -------------------------------------------------------------------
+# KEEP_DB=1 (SQLite only) measures the queries again on the database a previous run
+# imported, without importing again.
 if [[ $BACKEND == sqlite ]]; then
     db_file=$work/quotegraph-$ARTICLES.db
-    rm -f "$db_file" "$db_file-wal" "$db_file-shm"
+    [[ ${KEEP_DB:-0} == 1 && -f $db_file ]] || rm -f "$db_file" "$db_file-wal" "$db_file-shm"
     database_url="sqlite://$db_file"
 else
     pg_database=quotegraph_bench_$$
@@ -103,15 +105,21 @@ fi
 export RUST_LOG=${RUST_LOG:-warn,quotegraph=info} NO_COLOR=1
 
 # --- import -----------------------------------------------------------------------------
-say "importing into $BACKEND"
-t0=$(now)
-"$bin" import "$corpus" --database "$database_url" 2>"$work/import.log" ||
-    { cat "$work/import.log" >&2; die "import failed"; }
-t1=$(now)
-import_seconds=$(elapsed "$t0" "$t1")
-imported=$(grep -o 'imported: [0-9]*' "$work/import.log" | grep -o '[0-9]*' | tail -1)
-import_rate=$(awk -v n="$imported" -v s="$import_seconds" 'BEGIN { printf "%.0f", n / s }')
-say "imported $imported articles in $import_seconds s"
+if [[ ${KEEP_DB:-0} == 1 && $BACKEND == sqlite && -f $db_file ]]; then
+    say "reusing $db_file (KEEP_DB=1): no import measured"
+    "$bin" migrate --database "$database_url" 2>/dev/null
+    import_seconds=n/a imported=n/a import_rate=n/a
+else
+    say "importing into $BACKEND"
+    t0=$(now)
+    "$bin" import "$corpus" --database "$database_url" 2>"$work/import.log" ||
+        { cat "$work/import.log" >&2; die "import failed"; }
+    t1=$(now)
+    import_seconds=$(elapsed "$t0" "$t1")
+    imported=$(grep -o 'imported: [0-9]*' "$work/import.log" | grep -o '[0-9]*' | tail -1)
+    import_rate=$(awk -v n="$imported" -v s="$import_seconds" 'BEGIN { printf "%.0f", n / s }')
+    say "imported $imported articles in $import_seconds s"
+fi
 
 # --- servers ----------------------------------------------------------------------------
 # Starts `quotegraph serve` on a free port (port 0, read back from its log) and waits
