@@ -47,6 +47,18 @@ pub enum How {
 }
 
 impl How {
+    /// The rule's name, as reports and the API show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Before => "before",
+            How::After => "after",
+            How::Summit => "summit",
+            How::Continued => "continued",
+            How::SentenceSubject => "sentence_subject",
+            How::Unattributed => "unattributed",
+        }
+    }
+
     fn confidence(self) -> f64 {
         match self {
             How::Before | How::After => 0.9,
