@@ -255,10 +255,10 @@ mod tests {
             let start = start.min(chars.len() - 2);
             let end = (start + len).min(chars.len());
             let needle: String = chars[start..end].iter().collect();
-            if let Ok(query) = SearchQuery::parse(&needle.replace(' ', "")) {
-                if needle.split_whitespace().count() == 1 {
-                    prop_assert!(!query.matches(&text).is_empty(), "{needle:?} in {text:?}");
-                }
+            if let Ok(query) = SearchQuery::parse(&needle.replace(' ', ""))
+                && needle.split_whitespace().count() == 1
+            {
+                prop_assert!(!query.matches(&text).is_empty(), "{needle:?} in {text:?}");
             }
         }
     }

@@ -150,7 +150,7 @@ fn score_quotes(gold: &GoldArticle, e: &Extraction, out: &mut ArticleScore) {
     for (q, partner) in gold.quotes.iter().zip(&partners) {
         let Some(speaker) = &q.speaker else {
             if let Some(j) = partner {
-                let rule = direct[*j].how.as_str().to_owned();
+                let rule = direct[*j].rule.name.to_owned();
                 c.rule(&rule, false);
                 c.direct_extracted += 1;
                 out.findings.push(Finding::TermAsSpeech {
@@ -171,7 +171,7 @@ fn score_quotes(gold: &GoldArticle, e: &Extraction, out: &mut ArticleScore) {
         let s = direct[*j];
         let got = speaker_of(s);
         let right = got.as_deref().is_some_and(|got| same_speaker(speaker, got));
-        let rule = s.how.as_str().to_owned();
+        let rule = s.rule.name.to_owned();
         c.speech_found += 1;
         c.direct_extracted += 1;
         c.rule(&rule, right);
@@ -192,7 +192,7 @@ fn score_quotes(gold: &GoldArticle, e: &Extraction, out: &mut ArticleScore) {
         .enumerate()
         .filter(|(j, _)| !paired.contains(j))
     {
-        let rule = s.how.as_str().to_owned();
+        let rule = s.rule.name.to_owned();
         out.counts.direct_extracted += 1;
         out.counts.rule(&rule, false);
         out.findings.push(Finding::ExtraQuote {
@@ -235,7 +235,7 @@ fn score_reported(gold: &GoldArticle, e: &Extraction, out: &mut ArticleScore) {
                 text: r.text.clone(),
                 gold: r.speaker.clone(),
                 got,
-                rule: s.how.as_str().to_owned(),
+                rule: s.rule.name.to_owned(),
             });
         }
     }

@@ -298,12 +298,13 @@ fn agreements_get_statuses_dates_and_parties() {
         "区域全面经济伙伴关系协定(RCEP)于2020年11月15日正式签署。中国与新加坡之间的“快捷通道”于2020年6月8日率先实施,随后又与德国、日本陆续开通。各方承诺加入「新冠肺炎疫苗實施計劃」。",
     );
     let g = Gazetteer::builtin();
-    let facts: Vec<(
+    type Fact<'a> = (
         String,
-        Option<&str>,
+        Option<&'a str>,
         Option<String>,
         Vec<(String, Option<String>)>,
-    )> = e
+    );
+    let facts: Vec<Fact<'_>> = e
         .agreement_facts
         .iter()
         .map(|f| {

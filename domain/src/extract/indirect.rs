@@ -3,10 +3,23 @@
 //! whose object is the proposition itself (X呼吁美国支持…). A verb after a comma with no
 //! subject of its own (…发表讲话,强调…) takes the subject of its sentence.
 
+use super::Found;
 use super::doc::{Doc, is_clause_end, is_sentence_end};
 use super::quotes::Quote;
+use super::rule::Rule;
 use super::speaker::{Speaker, Who, parse_subject};
-use super::{Found, How};
+use crate::model::StatementKind;
+
+/// Reported speech whose subject stands right before the verb (X表示,…).
+pub const REPORTING_CLAUSE: Rule = Rule {
+    name: "reported_clause",
+    confidence: 0.9,
+};
+/// Reported speech whose verb follows a comma and takes the sentence's subject.
+pub const REPORTED_SENTENCE_SUBJECT: Rule = Rule {
+    name: "reported_sentence_subject",
+    confidence: 0.8,
+};
 
 /// Verbs that take the reported proposition without a comma.
 const DIRECT_OBJECT_VERBS: &[&str] = &["呼吁", "强调"];
@@ -58,8 +71,14 @@ pub fn indirect_statements(
         if end - start < MIN_CLAUSE_CHARS {
             continue;
         }
-        if let Some((speaker, how)) = subject_of(doc, from, verb_start) {
-            out.push(Found::indirect(start, end, speaker, how));
+        if let Some((speaker, rule)) = subject_of(doc, from, verb_start) {
+            out.push(Found {
+                kind: StatementKind::Indirect,
+                start,
+                end,
+                speaker: Some(speaker),
+                rule,
+            });
         }
     }
     out
@@ -67,13 +86,13 @@ pub fn indirect_statements(
 
 /// The subject of the verb at `verb_start`: the clause right before it, or when that is
 /// empty (the verb follows a comma), the first clause of the sentence that names someone.
-fn subject_of(doc: &Doc<'_>, from: usize, verb_start: usize) -> Option<(Speaker, How)> {
+fn subject_of(doc: &Doc<'_>, from: usize, verb_start: usize) -> Option<(Speaker, Rule)> {
     let clause = (from..verb_start)
         .rev()
         .find(|&i| is_clause_end(doc.orig[i]) || matches!(doc.orig[i], '”' | '」' | '』'))
         .map_or(from, |i| i + 1);
     if clause < verb_start {
-        return parse_subject(doc, clause, verb_start).map(|s| (s, How::Before));
+        return parse_subject(doc, clause, verb_start).map(|s| (s, REPORTING_CLAUSE));
     }
     let sentence = (from..verb_start)
         .rev()
@@ -84,10 +103,10 @@ fn subject_of(doc: &Doc<'_>, from: usize, verb_start: usize) -> Option<(Speaker,
         let end = (at..verb_start)
             .find(|&i| is_clause_end(doc.orig[i]))
             .unwrap_or(verb_start);
-        if let Some(speaker) =
-            parse_subject(doc, at, end).filter(|s| matches!(s.who, Who::Named(_) | Who::Pronoun))
+        if let Some(speaker) = parse_subject(doc, at, end)
+            .filter(|s| matches!(s.who, Who::Named(_) | Who::Pronoun | Who::Title(_)))
         {
-            return Some((speaker, How::SentenceSubject));
+            return Some((speaker, REPORTED_SENTENCE_SUBJECT));
         }
         at = end + 1;
     }

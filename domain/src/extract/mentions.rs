@@ -143,7 +143,7 @@ fn add_person(people: &mut Vec<(Named, u32)>, person: Named) {
 }
 
 /// People introduced by a title: [country] title name (中国驻阿拉木图总领事耿丽萍).
-fn titled_people(doc: &Doc<'_>) -> Vec<Named> {
+pub(crate) fn titled_people(doc: &Doc<'_>) -> Vec<Named> {
     let mut out = Vec::new();
     for (t_start, t_end) in doc.titles_in(0, doc.folded.len()) {
         let after = &doc.folded[t_end..];

@@ -7,7 +7,7 @@
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪";
 
 /// Characters used to transliterate foreign names.
-const TRANSLITERATION: &str = "阿埃艾爱安昂奥巴拔邦保贝本比彼毕波伯博布查达戴丹德迪蒂东杜多厄恩尔法凡菲费芬丰弗福盖甘冈戈格贡古哈海汉豪赫黑亨胡霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利连列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普奇乔切琴萨塞桑瑟森沙莎尚舍施史斯苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹兹佐德泰因茨蒂娅娜妮丝琼丽娃莉瑞露蕾薇琪莎斐";
+const TRANSLITERATION: &str = "何嘉翰逊夫契柯勃赛季叶鲍蓬彭奎黛茜缇伍忒蒲汀蓓雯洁阿埃艾爱安昂奥巴拔邦保贝本比彼毕波伯博布查达戴丹德迪蒂东杜多厄恩尔法凡菲费芬丰弗福盖甘冈戈格贡古哈海汉豪赫黑亨胡霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利连列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普奇乔切琴萨塞桑瑟森沙莎尚舍施史斯苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹兹佐德泰因茨蒂娅娜妮丝琼丽娃莉瑞露蕾薇琪莎斐";
 
 /// Characters that do not occur in names: function words and words of office. Kept short on
 /// purpose: 在 (李在明), 于 (a surname), 一 (王一博), 时 (陈时中) all occur in real names.
@@ -150,6 +150,19 @@ pub fn name_end(chars: &[char]) -> usize {
     chars.len()
 }
 
+/// The length of a name run that starts a Chinese name: a common surname and at most two
+/// more characters, unless the whole run is a transliteration (刘建国予以否认 → 刘建国).
+pub fn chinese_name_len(name: &[char]) -> usize {
+    let transliterated = name
+        .iter()
+        .all(|c| TRANSLITERATION.contains(*c) || !is_han(*c));
+    if name.len() > 4 && SURNAMES.contains(name[0]) && !transliterated {
+        3
+    } else {
+        name.len()
+    }
+}
+
 /// Whether a tail marker starts `chars`.
 pub fn starts_with_marker(chars: &[char]) -> bool {
     TAIL_MARKERS.iter().any(|m| {
@@ -195,6 +208,42 @@ pub fn looks_like_name(name: &[char]) -> bool {
     chinese || foreign
 }
 
+/// Whether `c` joins the parts of a transliterated name.
+pub fn is_name_separator(c: char) -> bool {
+    matches!(c, '·' | '‧' | '•' | '・')
+}
+
+/// Transliterated names whose parts a separator joins (托尼·阿尔巴尼斯), as `[start, end)`
+/// ranges of folded `chars`: each part is a run of sound characters.
+pub fn dotted_name_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let sound = |c: char| TRANSLITERATION.contains(c);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if !is_name_separator(*c) || i == 0 || !chars.get(i + 1).is_some_and(|c| sound(*c)) {
+            continue;
+        }
+        if out.last().is_some_and(|(_, end)| *end > i) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && sound(chars[start - 1]) && i - start < 6 {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < chars.len()
+            && (sound(chars[end])
+                || is_name_separator(chars[end]) && chars.get(end + 1).is_some_and(|c| sound(*c)))
+            && !starts_with_marker(&chars[end..])
+        {
+            end += 1;
+        }
+        if start < i {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +264,23 @@ mod tests {
             let c = chars(text);
             assert_eq!(c[..name_end(&c)].iter().collect::<String>(), name);
         }
+    }
+
+    #[test]
+    fn names_joined_by_separators() {
+        let text = chars("意大利运动员基亚拉·贝拉蒂同样表示,何塞·佩雷拉则说");
+        let names: Vec<String> = dotted_name_spans(&text)
+            .into_iter()
+            .map(|(s, e)| text[s..e].iter().collect())
+            .collect();
+        assert_eq!(names, ["基亚拉·贝拉蒂", "何塞·佩雷拉"]);
+    }
+
+    #[test]
+    fn a_chinese_name_is_a_surname_and_two_characters_at_most() {
+        assert_eq!(chinese_name_len(&chars("刘建国予以否认")), 3);
+        assert_eq!(chinese_name_len(&chars("王毅")), 2);
+        assert_eq!(chinese_name_len(&chars("阿尔巴尼斯")), 5);
     }
 
     #[test]

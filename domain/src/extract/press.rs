@@ -2,9 +2,16 @@
 //! reporters' and are not statements; answers are the spokesperson's, who is named where
 //! the text says who held the conference.
 
+use super::Found;
 use super::doc::Doc;
+use super::rule::{Rule, UNATTRIBUTED};
 use super::speaker::{Speaker, Who, parse_subject};
-use super::{Found, How};
+
+/// A press-conference answer, the host's.
+pub const PRESS_ANSWER: Rule = Rule {
+    name: "press_answer",
+    confidence: 0.9,
+};
 use crate::model::StatementKind;
 
 /// What opens a reporter's question.
@@ -67,16 +74,16 @@ pub fn answer(doc: &Doc<'_>, paragraph: (usize, usize), host: Option<&Speaker>) 
         phrase: "答".to_owned(),
         ..s
     });
-    let how = if speaker.is_some() {
-        How::Before
+    let rule = if speaker.is_some() {
+        PRESS_ANSWER
     } else {
-        How::Unattributed
+        UNATTRIBUTED
     };
     Some(Found {
         kind: StatementKind::Direct,
         start,
         end: paragraph.1,
         speaker,
-        how,
+        rule,
     })
 }

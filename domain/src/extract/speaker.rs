@@ -3,7 +3,7 @@
 //! 李克强总理), or a pronoun (他, 她, 该官员), or an unnamed speaker (一名官员, 分析人士).
 
 use super::doc::Doc;
-use super::names::{looks_like_name, name_end, plausible_after_title};
+use super::names::{chinese_name_len, looks_like_name, name_end, plausible_after_title};
 use crate::fold::to_simplified;
 use crate::gazetteer::EntityHit;
 
@@ -12,8 +12,10 @@ use crate::gazetteer::EntityHit;
 pub enum Who {
     /// A named person.
     Named(Named),
-    /// 他 / 她 / 该官员: the person named last.
+    /// 他 / 她: the person named last.
     Pronoun,
+    /// A title standing for a person named before (首相, 该官员, 这位发言人), simplified.
+    Title(String),
     /// Someone the text does not name (一名官员, 消息人士, 外交部).
     Unnamed,
 }
@@ -48,18 +50,19 @@ const LEADING_WORDS: &[&str] = &[
     "如",
 ];
 /// Pronouns and phrases that refer back to the last named person.
-const PRONOUNS: &[&str] = &[
-    "他",
-    "她",
-    "该官员",
-    "这位官员",
-    "该负责人",
-    "这位负责人",
-    "这位领导人",
-    "该发言人",
-    "这位发言人",
-    "他们",
-    "她们",
+const PRONOUNS: &[&str] = &["他", "她", "他们", "她们"];
+/// Words that make the title after them refer back (该官员, 这位发言人, 此名官员).
+const DEMONSTRATIVES: &[&str] = &["该名", "该", "这位", "这名", "此位", "此名", "那位"];
+/// Nouns that stand for a person named before when a demonstrative opens them.
+const REFERRING_NOUNS: &[&str] = &[
+    "官员",
+    "负责人",
+    "领导人",
+    "发言人",
+    "人士",
+    "学者",
+    "专家",
+    "议员",
 ];
 /// Nouns for speakers the text does not name.
 const UNNAMED: &[&str] = &[
@@ -129,6 +132,12 @@ pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker>
             phrase,
         });
     }
+    if let Some(title) = referring_title(doc, start, end) {
+        return Some(Speaker {
+            who: Who::Title(title),
+            phrase,
+        });
+    }
     // 习近平主席与普京总统通话中: the subject is the first of the people joined.
     let end = first_conjunct(doc, start, end);
     if let Some(named) = known_person(doc, start, end)
@@ -151,6 +160,41 @@ pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker>
             who: Who::Unnamed,
             phrase,
         })
+}
+
+/// A phrase that is only a title, or a demonstrative and a title or referring noun:
+/// 首相, 美国总统, 该官员, 这位发言人. Returns the title.
+fn referring_title(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
+    let mut end = end;
+    while end > start && doc.folded[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    let folded: String = doc.folded[start..end].iter().collect();
+    if let Some(rest) = DEMONSTRATIVES
+        .iter()
+        .find_map(|d| folded.strip_prefix(d))
+        .filter(|rest| !rest.is_empty())
+    {
+        let is_title = doc
+            .titles_in(end - rest.chars().count(), end)
+            .first()
+            .is_some_and(|(s, e)| *s == end - rest.chars().count() && *e == end);
+        return (is_title || REFERRING_NOUNS.contains(&rest)).then(|| rest.to_owned());
+    }
+    let (t_start, t_end) = doc
+        .titles_in(start, end)
+        .into_iter()
+        .rfind(|(_, e)| *e == end)?;
+    // Only countries or organizations may stand before the title (美国总统, 该国总统 aside).
+    let mut at = start;
+    for h in doc.hits_in(start, t_start) {
+        if h.start != at || !matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_))
+        {
+            return None;
+        }
+        at = h.end;
+    }
+    (at == t_start).then(|| to_simplified(&doc.text(t_start, t_end)))
 }
 
 fn skip_leading(doc: &Doc<'_>, mut start: usize, end: usize) -> usize {
@@ -211,7 +255,7 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
     let titles = doc.titles_in(start, end);
     for &(t_start, t_end) in titles.iter().rev() {
         let after = &doc.folded[t_end..end];
-        let n = name_end(after);
+        let n = chinese_name_len(&after[..name_end(after)]);
         if n > 0 && plausible_after_title(&after[..n]) {
             let from = title_start(doc, start, t_start);
             return Some(Named {

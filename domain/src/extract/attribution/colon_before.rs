@@ -1,0 +1,62 @@
+//! Sieve: a reporting clause right before the quotation. X表示:“…”, X說「…」, 据X称,“…”,
+//! X在接受采访时说:“…”, X强调“…” (time, place and occasion may stand between the
+//! speaker and the verb). When the verb opens its clause (…予以否定,表示「…」), the
+//! speaker is the subject of the sentence.
+
+use super::context::Context;
+use super::{Sieve, subject_of_sentence};
+use crate::extract::quotes::Quote;
+use crate::extract::rule::Rule;
+use crate::extract::speaker::{Speaker, parse_subject};
+
+/// The sieve.
+pub const SIEVE: Sieve = Sieve {
+    rule: Rule {
+        name: "colon_before",
+        confidence: 0.95,
+    },
+    find,
+};
+
+fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
+    let (verb_start, _) = cx.verb_ending_at(q.open)?;
+    let start = cx.clause_start(verb_start);
+    parse_subject(cx.doc, start, verb_start).or_else(|| subject_of_sentence(cx, verb_start))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::attribution::tests::speaker_of_quote;
+
+    #[test]
+    fn a_verb_and_colon_before_the_quote() {
+        assert_eq!(
+            speaker_of_quote("外交部长王毅表示:“合作是唯一出路。”"),
+            Some("王毅".into())
+        );
+        assert_eq!(
+            speaker_of_quote("外交部長王毅說：「合作是唯一出路。」"),
+            Some("王毅".into())
+        );
+    }
+
+    #[test]
+    fn time_place_and_occasion_between_speaker_and_verb() {
+        assert_eq!(
+            speaker_of_quote("张明华日前在接受本报采访时说:“市场正在回暖。”"),
+            Some("张明华".into())
+        );
+        assert_eq!(
+            speaker_of_quote("據陳志遠稱,「談判仍在進行。」"),
+            Some("陈志远".into())
+        );
+    }
+
+    #[test]
+    fn a_verb_opening_its_clause_takes_the_sentence_subject() {
+        assert_eq!(
+            speaker_of_quote("财政部长刘建国予以否认,表示“没有这样的计划。”"),
+            Some("刘建国".into())
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! Sieve: a quotation that makes a sentence of its own, followed by a sentence naming who
+//! said it. “…。”在开幕式上,法国总统马克龙发出这样的呼吁。 / “…。”在此前的记者会上,
+//! 协会主席李文表示,…: the speaker of the next sentence's reporting clause.
+
+use super::Sieve;
+use super::context::Context;
+use crate::extract::quotes::Quote;
+use crate::extract::rule::Rule;
+use crate::extract::speaker::{Speaker, Who, parse_subject};
+
+/// The sieve.
+pub const SIEVE: Sieve = Sieve {
+    rule: Rule {
+        name: "naming_sentence",
+        confidence: 0.85,
+    },
+    find,
+};
+
+/// Phrases that refer back to the quotation before them.
+const MARKERS: &[&str] = &[
+    "发出这样的呼吁",
+    "发出这样的呼声",
+    "发出这样的倡议",
+    "如是说",
+    "如是表示",
+    "这样说",
+    "这样表示",
+    "这样指出",
+    "这样强调",
+    "这样呼吁",
+    "如此表示",
+    "如此说",
+];
+
+fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
+    if !cx.starts_sentence(q) || !cx.ends_sentence(q) {
+        return None;
+    }
+    let doc = cx.doc;
+    let from = q.close;
+    let end = cx.sentence_end(from.min(cx.paragraph.1));
+    let end = if end == from {
+        cx.sentence_end(from + 1)
+    } else {
+        end
+    };
+    let sentence = doc.folded_text(from, end);
+    let marker = MARKERS.iter().find_map(|m| {
+        sentence
+            .find(m)
+            .map(|byte| from + sentence[..byte].chars().count())
+    });
+    let verb = doc
+        .verbs_in(from, end)
+        .into_iter()
+        .find(|(s, _)| !cx.inside_quote(*s))
+        .map(|(s, _)| s);
+    let at = marker.or(verb)?;
+    parse_subject(doc, cx.clause_start(at), at).filter(|s| matches!(s.who, Who::Named(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::attribution::tests::speaker_of_quote;
+
+    #[test]
+    fn the_summit_form() {
+        assert_eq!(
+            speaker_of_quote("“让我们携手共建美好未来。”在开幕式上,法国总统马克龙发出这样的呼吁。"),
+            Some("马克龙".into())
+        );
+    }
+
+    #[test]
+    fn the_next_sentence_names_the_speaker() {
+        assert_eq!(
+            speaker_of_quote("「這是第一次。」在此前的記者會上,協會主席李文表示,賽事創下紀錄。"),
+            Some("李文".into())
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_a_sentence_is_not_named_by_the_next_one() {
+        assert_eq!(
+            speaker_of_quote(
+                "今年的主题是“合作与发展,共创未来。”。协会主席李文表示,赛事创下纪录。"
+            ),
+            None
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! Sieve: a reporting clause right after the quotation. “…”X表示。 「…」,X說。
+//! “…”X在会上说。 The clause must follow within a short window and before the next
+//! quotation or clause break.
+
+use super::Sieve;
+use super::context::Context;
+use crate::extract::doc::is_sentence_end;
+use crate::extract::quotes::Quote;
+use crate::extract::rule::Rule;
+use crate::extract::speaker::{Speaker, Who, parse_subject};
+
+/// The sieve.
+pub const SIEVE: Sieve = Sieve {
+    rule: Rule {
+        name: "trailing_clause",
+        confidence: 0.92,
+    },
+    find,
+};
+
+/// How far after a quotation a reporting verb may stand and still name its speaker.
+const WINDOW: usize = 40;
+/// How long an unnamed speaker phrase after a quotation may be (一名官员说, not a clause).
+const UNNAMED_MAX: usize = 12;
+
+/// Where the reporting clause after the quotation starts and where its verb starts.
+fn trailing_verb(cx: &Context<'_, '_>, q: &Quote) -> Option<(usize, usize)> {
+    let doc = cx.doc;
+    let to = cx.paragraph.1;
+    let mut start = q.close;
+    while start < to && (doc.orig[start].is_whitespace() || matches!(doc.orig[start], '，' | ','))
+    {
+        start += 1;
+    }
+    let limit = (start + WINDOW).min(to);
+    let stop = (start..limit)
+        .find(|&i| {
+            is_sentence_end(doc.orig[i]) || matches!(doc.orig[i], '“' | '「' | '『' | '，' | ',')
+        })
+        .unwrap_or(limit);
+    let (verb_start, _) = doc.verbs_in(start, stop).into_iter().next()?;
+    Some((start, verb_start))
+}
+
+fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
+    let (start, verb_start) = trailing_verb(cx, q)?;
+    let speaker = parse_subject(cx.doc, start, verb_start)?;
+    (!matches!(speaker.who, Who::Unnamed) || verb_start - start <= UNNAMED_MAX).then_some(speaker)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::attribution::tests::speaker_of_quote;
+
+    #[test]
+    fn the_speaker_after_the_quote_in_either_script() {
+        assert_eq!(
+            speaker_of_quote("“这是历史性的一天。”泰国副总理陈明达在会上表示。"),
+            Some("陈明达".into())
+        );
+        assert_eq!(
+            speaker_of_quote("「我們會繼續努力。」，林志強說。"),
+            Some("林志强".into())
+        );
+    }
+
+    #[test]
+    fn a_verb_far_after_the_quote_names_nobody() {
+        assert_eq!(
+            speaker_of_quote(
+                "今年的主题是“合作与发展”,在场的数百名来自各地的记者和代表都在讨论这个问题,林志强说。"
+            ),
+            None
+        );
+    }
+}

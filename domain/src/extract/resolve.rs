@@ -1,0 +1,155 @@
+//! Stage two of attribution: from the speaker mention a sieve found to the entity it
+//! names. A pronoun (他, 她, 该官员) or a title standing alone (首相, 这位发言人) becomes the
+//! person it refers back to; a short form (约翰逊, a bare surname) becomes the fuller name
+//! written earlier; an unnamed speaker keeps its phrase and names nobody.
+
+use super::doc::{Doc, is_sentence_end};
+use super::names::dotted_name_spans;
+use super::speaker::{Named, Speaker, Who};
+use super::{Found, mentions};
+use crate::fold::fold_name;
+use crate::fold::to_simplified;
+use crate::gazetteer::EntityHit;
+
+/// What a mention resolved to.
+pub struct Resolved {
+    /// The person, when one is named or referred to.
+    pub person: Option<Named>,
+    /// Whether it was reached through a pronoun or a title.
+    pub by_reference: bool,
+}
+
+/// People the text names before a point, with where: gazetteer people, people named by a
+/// title, and the speakers of earlier statements.
+pub struct People {
+    named: Vec<Named>,
+}
+
+impl People {
+    /// Everyone `doc` names.
+    pub fn of(doc: &Doc<'_>, found: &[Found]) -> People {
+        let mut named: Vec<Named> = doc
+            .hits
+            .iter()
+            .filter_map(|h| match h.entity {
+                EntityHit::Person(i) => {
+                    let p = &doc.gazetteer.people[i];
+                    Some(Named {
+                        name: p.name.clone(),
+                        title: p.title.clone(),
+                        country: p.country.clone(),
+                        name_en: p.name_en.clone(),
+                        start: h.start,
+                    })
+                }
+                _ => None,
+            })
+            .chain(mentions::titled_people(doc))
+            .chain(dotted_names(doc))
+            .chain(found.iter().filter_map(|f| match &f.speaker {
+                Some(Speaker {
+                    who: Who::Named(n), ..
+                }) => Some(n.clone()),
+                _ => None,
+            }))
+            .collect();
+        named.sort_by_key(|n| n.start);
+        named.dedup_by(|a, b| a.start == b.start);
+        People { named }
+    }
+
+    fn before(&self, at: usize) -> impl DoubleEndedIterator<Item = &Named> {
+        self.named.iter().filter(move |n| n.start < at)
+    }
+
+    /// The fullest earlier form of a short name: 约翰逊 after 鲍里斯·约翰逊, 李 after 李家超.
+    fn fuller_form(&self, short: &Named) -> Option<Named> {
+        let key = fold_name(&short.name);
+        self.before(short.start)
+            .rev()
+            .filter(|n| {
+                let full = fold_name(&n.name);
+                full.len() > key.len() && (full.starts_with(&key) || full.ends_with(&key))
+            })
+            .max_by_key(|n| n.name.chars().count())
+            .map(|n| Named {
+                start: short.start,
+                title: short.title.clone().or_else(|| n.title.clone()),
+                country: short.country.clone().or_else(|| n.country.clone()),
+                name_en: short.name_en.clone().or_else(|| n.name_en.clone()),
+                name: n.name.clone(),
+            })
+    }
+
+    /// Who a pronoun at `at` refers to: the first person named in its own sentence before
+    /// it, else the first person named in the last earlier sentence that names one.
+    fn antecedent(&self, doc: &Doc<'_>, at: usize) -> Option<Named> {
+        let here = sentence_start(doc, at);
+        if let Some(first) = self.before(at).find(|n| n.start >= here) {
+            return Some(first.clone());
+        }
+        let last = self.before(at).next_back()?;
+        let there = sentence_start(doc, last.start);
+        self.before(at).find(|n| n.start >= there).cloned()
+    }
+
+    /// The last person before `at` whose title contains `title` (首相 for 日本首相高市早苗).
+    fn titled(&self, title: &str, at: usize) -> Option<Named> {
+        let title = fold_name(title);
+        self.before(at)
+            .rev()
+            .find(|n| {
+                n.title
+                    .as_deref()
+                    .is_some_and(|t| fold_name(t).ends_with(&title))
+            })
+            .cloned()
+    }
+}
+
+/// People named by a transliterated name with separators, wherever they stand.
+fn dotted_names<'a>(doc: &'a Doc<'_>) -> impl Iterator<Item = Named> + 'a {
+    dotted_name_spans(&doc.folded)
+        .into_iter()
+        .map(|(start, end)| Named {
+            name: to_simplified(&doc.text(start, end)),
+            title: None,
+            country: None,
+            name_en: None,
+            start,
+        })
+}
+
+fn sentence_start(doc: &Doc<'_>, at: usize) -> usize {
+    (0..at)
+        .rev()
+        .find(|&i| is_sentence_end(doc.orig[i]))
+        .map_or(0, |i| i + 1)
+}
+
+/// Resolves the speaker mention of a statement starting at `at`.
+pub fn resolve(doc: &Doc<'_>, people: &People, speaker: &Speaker, at: usize) -> Resolved {
+    match &speaker.who {
+        Who::Named(n) => Resolved {
+            person: Some(people.fuller_form(n).unwrap_or_else(|| n.clone())),
+            by_reference: false,
+        },
+        Who::Pronoun => Resolved {
+            person: people.antecedent(doc, at),
+            by_reference: true,
+        },
+        Who::Title(title) => {
+            let person = people
+                .titled(title, at)
+                .or_else(|| people.antecedent(doc, at));
+            Resolved {
+                person,
+                by_reference: true,
+            }
+        }
+        Who::Unnamed => Resolved {
+            person: None,
+            by_reference: false,
+        },
+    }
+}

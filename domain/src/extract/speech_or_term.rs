@@ -1,0 +1,226 @@
+//! Speech or term: whether a quotation is someone's words or a name in quote marks
+//! (“一带一路”倡议, 所谓“新南向”, 「以武謀獨」、「綠色恐怖」等詞彙). Decided from the
+//! quotation's shape (length, sentence punctuation inside), what stands right before and
+//! after it, and whether a sieve found who said it.
+
+use super::attribution::context::{Context, is_quote_mark};
+use super::quotes::Quote;
+use crate::gazetteer::EntityHit;
+
+/// Words right before a quotation that make it a name: scare quotes and designations
+/// (所谓, 称为, 简称), topics (关于, 有关, 针对), and the media a name belongs to (网站, 专页).
+const NAMING_BEFORE: &[&str] = &[
+    "所谓",
+    "称为",
+    "称之为",
+    "被称为",
+    "又称",
+    "简称",
+    "俗称",
+    "名为",
+    "叫做",
+    "号称",
+    "关于",
+    "有关",
+    "针对",
+    "对于",
+    "网站",
+    "专页",
+    "账号",
+    "频道",
+    "节目",
+    "栏目",
+    "一词",
+];
+/// Nouns that, right after a quotation, make it the name of the thing they denote.
+const NAMING_AFTER: &[&str] = &[
+    "一词",
+    "词汇",
+    "字眼",
+    "字样",
+    "口号",
+    "标语",
+    "称号",
+    "标签",
+    "倡议",
+    "计划",
+    "政策",
+    "战略",
+    "项目",
+    "工程",
+    "系统",
+    "事件",
+    "行动",
+    "运动",
+    "班列",
+    "原则",
+    "模式",
+    "理念",
+    "概念",
+    "机制",
+    "框架",
+    "方案",
+    "论坛",
+    "组织",
+    "网站",
+    "品牌",
+    "节目",
+    "栏目",
+    "活动",
+    "资料",
+    "报告",
+    "法案",
+    "条例",
+    "系列",
+    "主义",
+    "路线",
+    "精神",
+    "协定",
+    "协议",
+    "峰会",
+    "伙伴关系",
+    "关系",
+    "等",
+    "号",
+];
+/// Quotations at most this long with no sentence punctuation may be names.
+const TERM_MAX_CHARS: usize = 12;
+
+/// Whether the quotation is a term rather than speech; `by_reporting_clause` says a
+/// reporting clause right before or after it introduces it.
+pub fn is_term(
+    cx: &Context<'_, '_>,
+    q: &Quote,
+    attributed: bool,
+    by_reporting_clause: bool,
+) -> bool {
+    if is_entity_name(cx, q) || named_before(cx, q) {
+        return true;
+    }
+    if is_clause(cx, q) {
+        return false;
+    }
+    if listed(cx, q) || named_after(cx, q) || names_itself(cx, q) {
+        return true;
+    }
+    if by_reporting_clause {
+        return false;
+    }
+    !attributed || q.end - q.start <= TERM_MAX_CHARS && is_clause_subject(cx, q)
+}
+
+/// Words of a clause of their own: sentence or clause punctuation inside, and more than a
+/// phrase.
+fn is_clause(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    let words = &cx.doc.orig[q.start..q.end];
+    let sentence = words
+        .iter()
+        .any(|c| matches!(c, '。' | '！' | '？' | '!' | '?'));
+    let clauses = words
+        .iter()
+        .any(|c| matches!(c, '，' | ',' | '；' | ';' | '：'));
+    sentence || clauses && words.len() > 6
+}
+
+/// The whole quotation is a country, organization, agreement or person's name.
+fn is_entity_name(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    cx.doc
+        .hits_in(q.start, q.end)
+        .any(|h| h.start == q.start && h.end == q.end && h.entity != EntityHit::Blocked)
+}
+
+fn folded_before(cx: &Context<'_, '_>, q: &Quote, n: usize) -> String {
+    cx.doc
+        .folded_text(q.open.saturating_sub(n).max(cx.paragraph.0), q.open)
+}
+
+fn named_before(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    let before = folded_before(cx, q, 4);
+    NAMING_BEFORE.iter().any(|w| before.ends_with(w))
+}
+
+/// The quotation ends with a noun that makes it a name (「新南向政策」, “绿色通道计划”).
+fn names_itself(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    let words = cx.doc.folded_text(q.start, q.end);
+    NAMING_AFTER
+        .iter()
+        .filter(|w| w.chars().count() >= 2)
+        .any(|w| words.ends_with(w) && words.chars().count() > w.chars().count())
+}
+
+fn named_after(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    let after = cx
+        .doc
+        .folded_text(q.close, (q.close + 4).min(cx.paragraph.1));
+    // 「間諜說」(SpyTalk): a name with its original form in brackets.
+    let bracketed_latin = {
+        let mut chars = after.chars();
+        matches!(chars.next(), Some('(' | '（'))
+            && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+    };
+    bracketed_latin || NAMING_AFTER.iter().any(|w| after.starts_with(w))
+}
+
+/// One of a list of quotations: 「甲」、「乙」 or 「甲」和「乙」.
+fn listed(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    let before = cx.before(q.open);
+    let after = cx.after(q.close);
+    let joined_before = before == Some('、')
+        || before.is_some_and(|c| matches!(c, '和' | '与' | '與' | '或' | '及'))
+            && q.open >= 2
+            && is_quote_mark(cx.doc.orig[q.open - 2]);
+    let joined_after = after == Some('、')
+        || after.is_some_and(|c| matches!(c, '和' | '与' | '或' | '及' | '與'))
+            && cx
+                .doc
+                .orig
+                .get(q.close + 1)
+                .is_some_and(|c| is_quote_mark(*c));
+    joined_before || joined_after
+}
+
+/// The quotation opens its clause and more words follow it (“快捷通道”于五月开通): it is
+/// what the clause is about.
+fn is_clause_subject(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    let opens = cx
+        .before(q.open)
+        .is_none_or(|c| super::doc::is_clause_end(c) || is_quote_mark(c));
+    let continues = cx
+        .after(q.close)
+        .is_some_and(|c| !super::doc::is_clause_end(c) && !is_quote_mark(c));
+    opens && continues
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::attribution::tests::quoted_statements;
+
+    #[test]
+    fn names_of_schemes_and_lists_are_terms() {
+        assert!(quoted_statements("外长王毅表示,各方应积极参与“绿色丝路”倡议。").is_empty());
+        assert!(quoted_statements("他批評對方重複「甲乙丙丁」、「戊己庚辛」等詞彙。").is_empty());
+        assert!(quoted_statements("所谓“新常态”并不新鲜,陈志远说。").is_empty());
+    }
+
+    #[test]
+    fn a_term_that_opens_its_clause_is_not_speech() {
+        assert!(quoted_statements("外长王毅表示,“绿色通道”已于五月开通。").is_empty());
+    }
+
+    #[test]
+    fn a_speakers_own_wording_is_speech() {
+        assert_eq!(
+            quoted_statements("外长王毅指出,两国关系正处于“关键阶段”,需要共同维护。"),
+            ["关键阶段"]
+        );
+        assert_eq!(quoted_statements("陳志遠笑說「先吃飯」。"), ["先吃飯"]);
+    }
+
+    #[test]
+    fn a_clause_of_its_own_is_speech_even_without_a_speaker() {
+        assert_eq!(
+            quoted_statements("“我们会继续努力,直到成功。”"),
+            ["我们会继续努力,直到成功。"]
+        );
+    }
+}
