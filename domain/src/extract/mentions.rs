@@ -2,8 +2,7 @@
 //! how often and where first.
 
 use super::doc::Doc;
-use super::names::{looks_like_name, name_end, plausible_after_title};
-use super::speaker::Named;
+use super::speaker::{Named, titled_people_in_clauses};
 use crate::fold::to_simplified;
 use crate::gazetteer::{EntityHit, country_compounds};
 use regex::Regex;
@@ -115,7 +114,11 @@ pub fn mentions(doc: &Doc<'_>, speakers: &[Named]) -> Mentions {
     for (name, start) in bracketed_agreements(doc) {
         agreements.add(AgreementRef::New(name), start);
     }
-    for person in speakers.iter().cloned().chain(titled_people(doc)) {
+    for person in speakers
+        .iter()
+        .cloned()
+        .chain(titled_people_in_clauses(doc))
+    {
         add_person(&mut people, person);
     }
     people.sort_by_key(|(p, _)| p.start);
@@ -140,66 +143,6 @@ fn add_person(people: &mut Vec<(Named, u32)>, person: Named) {
         }
         None => people.push((person, 1)),
     }
-}
-
-/// People introduced by a title: [country] title name (中国驻阿拉木图总领事耿丽萍).
-pub(crate) fn titled_people(doc: &Doc<'_>) -> Vec<Named> {
-    let mut out = Vec::new();
-    for (t_start, t_end) in doc.titles_in(0, doc.folded.len()) {
-        let after = &doc.folded[t_end..];
-        let n = name_end(after);
-        let name = &after[..n];
-        let known = doc
-            .hits
-            .iter()
-            .any(|h| h.start == t_end && matches!(h.entity, EntityHit::Person(_)));
-        if known
-            || n == 0
-            || !plausible_after_title(name)
-            || !(looks_like_name(name) || n <= 4 && has_country_before(doc, t_start))
-        {
-            continue;
-        }
-        let phrase_start = doc
-            .hits
-            .iter()
-            .filter(|h| {
-                h.end <= t_start
-                    && t_start - h.end <= 12
-                    && matches!(h.entity, EntityHit::Country(_))
-            })
-            .map(|h| h.start)
-            .next_back();
-        let country = phrase_start.and_then(|s| {
-            doc.hits
-                .iter()
-                .find(|h| h.start == s)
-                .and_then(|h| match h.entity {
-                    EntityHit::Country(i) => Some(doc.gazetteer.countries[i].code.clone()),
-                    _ => None,
-                })
-        });
-        let title_from = phrase_start.map_or(t_start, |s| {
-            doc.hits
-                .iter()
-                .find(|h| h.start == s)
-                .map_or(t_start, |h| h.end)
-        });
-        out.push(Named {
-            name: to_simplified(&doc.text(t_end, t_end + n)),
-            title: Some(to_simplified(&doc.text(title_from, t_end))),
-            country,
-            name_en: None,
-            start: t_end,
-        });
-    }
-    out
-}
-
-fn has_country_before(doc: &Doc<'_>, at: usize) -> bool {
-    doc.hits
-        .iter()
-        .any(|h| h.end <= at && at - h.end <= 12 && matches!(h.entity, EntityHit::Country(_)))
 }
 
 /// Agreements named in book-title marks: 《巴黎协定》, 《中美第一阶段经贸协议》.

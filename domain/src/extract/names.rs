@@ -4,7 +4,7 @@
 //! folded (simplified) text.
 
 /// Common Chinese surnames (simplified), the first character of most Chinese names.
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪";
+pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪";
 
 /// Characters used to transliterate foreign names.
 const TRANSLITERATION: &str = "何嘉翰逊夫契柯勃赛季叶鲍蓬彭奎黛茜缇伍忒蒲汀蓓雯洁阿埃艾爱安昂奥巴拔邦保贝本比彼毕波伯博布查达戴丹德迪蒂东杜多厄恩尔法凡菲费芬丰弗福盖甘冈戈格贡古哈海汉豪赫黑亨胡霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利连列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普奇乔切琴萨塞桑瑟森沙莎尚舍施史斯苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹兹佐德泰因茨蒂娅娜妮丝琼丽娃莉瑞露蕾薇琪莎斐";
@@ -12,7 +12,7 @@ const TRANSLITERATION: &str = "何嘉翰逊夫契柯勃赛季叶鲍蓬彭奎黛�
 /// Characters that do not occur in names: function words and words of office. Kept short on
 /// purpose: 在 (李在明), 于 (a surname), 一 (王一博), 时 (陈时中) all occur in real names.
 const NEVER_IN_NAMES: &str =
-    "的了们这那些每我你他她它被把将已也都就并而及其之所吗呢吧啊着过部局委处党政府省市县会议说称";
+    "的了们这那些每我你他她它被把将已也都就并而及其之所吗呢吧啊着过部局委处党政府省县会议说称";
 
 /// Words that end a name: where, when and how the person spoke (the name comes first).
 const TAIL_MARKERS: &[&str] = &[
@@ -30,6 +30,9 @@ const TAIL_MARKERS: &[&str] = &[
     "随后",
     "同时",
     "则",
+    "并",
+    "亦",
+    "又",
     "也",
     "还",
     "一再",
@@ -161,6 +164,16 @@ pub fn chinese_name_len(name: &[char]) -> usize {
     } else {
         name.len()
     }
+}
+
+/// Whether at least half of `name` (folded) is made of characters used for sounds: a
+/// transliterated name even when some of its characters are less common (巴特策策格).
+pub fn mostly_sound(name: &[char]) -> bool {
+    let sounds = name
+        .iter()
+        .filter(|c| TRANSLITERATION.contains(**c))
+        .count();
+    name.len() >= 2 && sounds * 2 >= name.len()
 }
 
 /// Whether a tail marker starts `chars`.

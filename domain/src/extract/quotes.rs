@@ -1,6 +1,9 @@
-//! Quotation marks: “…” (mainland), 「…」 and 『…』 (Taiwan, Hong Kong), reversed ”…“, and
-//! straight "…". A quotation stays inside its paragraph; an opening mark left unclosed
-//! there is not a quotation.
+//! Quotation marks: “…” (mainland), 「…」 and 『…』 (Taiwan, Hong Kong), and two closing
+//! marks used as a pair ”…” or reversed ”…“. Straight ASCII quotes are not quotation
+//! marks (copies of pages use them for anything). A quotation stays inside its paragraph,
+//! except that a quotation running over several paragraphs opens each of them and closes
+//! only the last: an opening mark left unclosed whose paragraph ends a sentence is a
+//! quotation to the paragraph's end.
 
 /// A quotation: marks at `open` and `close - 1`, words in `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,13 +18,10 @@ pub struct Quote {
     pub close: usize,
 }
 
-const PAIRS: &[(char, char)] = &[
-    ('“', '”'),
-    ('「', '」'),
-    ('『', '』'),
-    ('”', '“'),
-    ('"', '"'),
-];
+const PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('”', '“')];
+
+/// The shortest unclosed quotation taken to run to its paragraph's end.
+const MIN_OPEN_RUN: usize = 10;
 
 /// The outermost quotations in `chars[from..to]` (one paragraph).
 pub fn quotes_in(chars: &[char], from: usize, to: usize) -> Vec<Quote> {
@@ -34,6 +34,15 @@ pub fn quotes_in(chars: &[char], from: usize, to: usize) -> Vec<Quote> {
         };
         let open_mark = chars[i];
         match matching_close(chars, i, to, open_mark, close_mark) {
+            None if open_mark != '”' && runs_to_paragraph_end(chars, i, to) => {
+                out.push(Quote {
+                    open: i,
+                    start: i + 1,
+                    end: to,
+                    close: to,
+                });
+                i = to;
+            }
             Some(end) if end > i + 1 => {
                 out.push(Quote {
                     open: i,
@@ -57,8 +66,8 @@ fn matching_close(
     open_mark: char,
     close_mark: char,
 ) -> Option<usize> {
-    if open_mark == close_mark || open_mark == '”' {
-        return (open + 1..to).find(|&k| chars[k] == close_mark);
+    if open_mark == '”' {
+        return (open + 1..to).find(|&k| matches!(chars[k], '”' | '“'));
     }
     let mut depth = 0usize;
     for (k, c) in chars.iter().enumerate().take(to).skip(open + 1) {
@@ -72,6 +81,16 @@ fn matching_close(
         }
     }
     None
+}
+
+/// An opening mark at `open` never closed in its paragraph `[.., to)` whose words make
+/// sentences to the end: the first paragraph of a quotation that runs on.
+fn runs_to_paragraph_end(chars: &[char], open: usize, to: usize) -> bool {
+    let last = chars[open + 1..to]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace());
+    to - open > MIN_OPEN_RUN && last.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
 }
 
 #[cfg(test)]
@@ -92,13 +111,18 @@ mod tests {
             words("他说:“甲。”她说「乙。」又说『丙』"),
             ["甲。", "乙。", "丙"]
         );
-        assert_eq!(words("反向”丁“与直引\"戊\""), ["丁", "戊"]);
+        assert_eq!(words("反向”丁“与成对”戊”"), ["丁", "戊"]);
+        assert!(words("直引\"己\"不算").is_empty());
     }
 
     #[test]
     fn nested_and_unclosed_marks() {
         assert_eq!(words("「外『內』外」"), ["外『內』外"]);
         assert!(words("“没有结束").is_empty());
+        assert_eq!(
+            words("他说:“这段话没有结束引号,下一段才结束。"),
+            ["这段话没有结束引号,下一段才结束。"]
+        );
         assert!(words("“”").is_empty());
     }
 }

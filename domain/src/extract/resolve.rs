@@ -3,10 +3,10 @@
 //! person it refers back to; a short form (约翰逊, a bare surname) becomes the fuller name
 //! written earlier; an unnamed speaker keeps its phrase and names nobody.
 
+use super::Found;
 use super::doc::{Doc, is_sentence_end};
 use super::names::dotted_name_spans;
-use super::speaker::{Named, Speaker, Who};
-use super::{Found, mentions};
+use super::speaker::{Named, Speaker, Who, titled_people_in_clauses};
 use crate::fold::fold_name;
 use crate::fold::to_simplified;
 use crate::gazetteer::EntityHit;
@@ -44,7 +44,7 @@ impl People {
                 }
                 _ => None,
             })
-            .chain(mentions::titled_people(doc))
+            .chain(titled_people_in_clauses(doc))
             .chain(dotted_names(doc))
             .chain(found.iter().filter_map(|f| match &f.speaker {
                 Some(Speaker {

@@ -153,6 +153,13 @@ pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker>
             phrase: phrase.trim().to_owned(),
         });
     }
+    if let Some(title) = title_opening(doc, start, end) {
+        let phrase = doc.text(start, start + title.chars().count());
+        return Some(Speaker {
+            who: Who::Title(title),
+            phrase,
+        });
+    }
     UNNAMED
         .iter()
         .any(|u| folded.contains(u))
@@ -160,6 +167,31 @@ pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker>
             who: Who::Unnamed,
             phrase,
         })
+}
+
+/// A clause that opens with a bare title and goes on with what the person did (首相予以
+/// 否定, 总统向记者透露): the title, which stands for someone named before.
+fn title_opening(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
+    let (t_start, t_end) = doc.titles_in(start, end).into_iter().next()?;
+    (t_start == start && t_end < end).then(|| to_simplified(&doc.text(t_start, t_end)))
+}
+
+/// People a clause names with a title, before or after the name, anywhere in `doc`.
+pub fn titled_people_in_clauses(doc: &Doc<'_>) -> Vec<Named> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=doc.orig.len() {
+        let boundary = i == doc.orig.len()
+            || super::doc::is_clause_end(doc.orig[i])
+            || matches!(doc.orig[i], '“' | '”' | '「' | '」' | '『' | '』');
+        if boundary {
+            if i > start {
+                out.extend(titled_person(doc, start, i));
+            }
+            start = i + 1;
+        }
+    }
+    out
 }
 
 /// A phrase that is only a title, or a demonstrative and a title or referring noun:
@@ -197,9 +229,19 @@ fn referring_title(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
     (at == t_start).then(|| to_simplified(&doc.text(t_start, t_end)))
 }
 
+/// Skips words that open a clause without being its subject, and a bracketed aside
+/// before it ((吉隆坡1日讯)教授X说: the dateline is not part of the speaker).
 fn skip_leading(doc: &Doc<'_>, mut start: usize, end: usize) -> usize {
     loop {
         let rest: String = doc.folded[start..end].iter().collect();
+        if let Some(close) = rest
+            .starts_with(['(', '【', '['])
+            .then(|| rest.find([')', '】', ']']))
+            .flatten()
+        {
+            start += rest[..close].chars().count() + 1;
+            continue;
+        }
         match LEADING_WORDS.iter().find(|w| rest.starts_with(*w)) {
             Some(w) => start += w.chars().count(),
             None => return start,
@@ -256,7 +298,10 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
     for &(t_start, t_end) in titles.iter().rev() {
         let after = &doc.folded[t_end..end];
         let n = chinese_name_len(&after[..name_end(after)]);
-        if n > 0 && plausible_after_title(&after[..n]) {
+        if n > 0
+            && plausible_after_title(&after[..n])
+            && name_after_title(&after[..n], t_end + n == end)
+        {
             let from = title_start(doc, start, t_start);
             return Some(Named {
                 name: to_simplified(&doc.text(t_end, t_end + n)),
@@ -268,10 +313,11 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
         }
         // name title: 张明部长
         let before = &doc.folded[start..t_start];
-        if let Some(len) = (2..=3).rev().find(|&len| {
+        if let Some(len) = (2..=4).rev().find(|&len| {
             before.len() >= len
-                && looks_like_name(&before[before.len() - len..])
+                && name_before_title(&before[before.len() - len..])
                 && starts_a_phrase(doc, start, t_start - len)
+                && doc.hits_in(t_start - len, t_start).next().is_none()
         }) {
             let name_start = t_start - len;
             return Some(Named {
@@ -284,6 +330,31 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
         }
     }
     None
+}
+
+/// Words after a title that begin a predicate, not a name (首相向中方呼吁).
+const PREPOSITIONS: &str = "向对就与同跟和给为被把将从在于以";
+
+/// Whether `name` (folded, after a title) is a name: it looks like one, or it is short and
+/// runs right up to the reporting verb (`reaches_verb`).
+fn name_after_title(name: &[char], reaches_verb: bool) -> bool {
+    if PREPOSITIONS.contains(name[0]) {
+        return false;
+    }
+    let surname_first = super::names::SURNAMES.contains(name[0]);
+    looks_like_name(name)
+        || name.iter().any(|c| super::names::is_name_separator(*c))
+        || name.len() == 4 && surname_first
+        || reaches_verb && (name.len() <= 3 || super::names::mostly_sound(name))
+}
+
+/// Whether `name` (folded, before a title) is a name: a Chinese or transliterated name, or
+/// four characters opening with a surname (高市早苗首相, 欧阳玉靖大使).
+fn name_before_title(name: &[char]) -> bool {
+    looks_like_name(name)
+        || name.len() == 4
+            && super::names::SURNAMES.contains(name[0])
+            && plausible_after_title(name)
 }
 
 /// Whether a name at `at` begins the phrase: at the clause start, right after a country

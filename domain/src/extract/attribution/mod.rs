@@ -56,17 +56,16 @@ pub fn subject_of_sentence(cx: &Context<'_, '_>, at: usize) -> Option<Speaker> {
     let mut start = cx.sentence_start(at);
     while start < at {
         let end = (start..at)
-            .find(|&i| {
-                is_clause_end(doc.orig[i])
-                    || cx.inside_quote(i)
-                    || doc.orig[i] == '“'
-                    || doc.orig[i] == '「'
-            })
+            .find(|&i| is_clause_end(doc.orig[i]) || context::is_quote_mark(doc.orig[i]))
             .unwrap_or(at);
         if let Some(s) = parse_subject(doc, start, end).filter(|s| !matches!(s.who, Who::Unnamed)) {
             return Some(s);
         }
-        start = end + 1;
+        // Skip a quotation whole: its words are not the sentence's subject.
+        start = match cx.quotes.iter().find(|q| q.open == end) {
+            Some(q) => q.close,
+            None => end + 1,
+        };
     }
     None
 }
