@@ -123,10 +123,15 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
     let found = find_statements(&doc, ingested.title.as_deref());
     let year = ingested.published_at.map(|at| at.day().year());
     let people = People::of(&doc, &found);
-    let statements: Vec<ExtractedStatement> = found
-        .iter()
-        .map(|f| finish(&doc, &people, f, ingested.related_from, year))
-        .collect();
+    let mut statements: Vec<ExtractedStatement> = Vec::with_capacity(found.len());
+    for f in &found {
+        let last_speaker = statements
+            .iter()
+            .rev()
+            .find_map(|s| s.speaker.as_ref().map(|n| (n, s.span.0)));
+        let statement = finish(&doc, &people, f, last_speaker, ingested.related_from, year);
+        statements.push(statement);
+    }
     let speakers: Vec<Named> = statements
         .iter()
         .filter_map(|s| s.speaker.clone())
@@ -152,10 +157,14 @@ fn finish(
     doc: &Doc<'_>,
     people: &People,
     f: &Found,
+    last_speaker: Option<(&Named, usize)>,
     related_from: Option<usize>,
     year: Option<i32>,
 ) -> ExtractedStatement {
-    let resolved = f.speaker.as_ref().map(|s| resolve(doc, people, s, f.start));
+    let resolved = f
+        .speaker
+        .as_ref()
+        .map(|s| resolve(doc, people, s, f.start, last_speaker));
     let by_reference = resolved.as_ref().is_some_and(|r| r.by_reference);
     let confidence = if by_reference {
         f.rule.confidence * rule::REFERENCE_FACTOR

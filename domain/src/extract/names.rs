@@ -120,6 +120,10 @@ const NEVER_START_A_NAME: &[&str] = &[
     "通过",
     "针对",
     "对此",
+    "何时",
+    "何以",
+    "为何",
+    "是否",
 ];
 
 /// Whether `c` is a CJK ideograph.
@@ -294,6 +298,11 @@ mod tests {
         assert_eq!(chinese_name_len(&chars("刘建国予以否认")), 3);
         assert_eq!(chinese_name_len(&chars("王毅")), 2);
         assert_eq!(chinese_name_len(&chars("阿尔巴尼斯")), 5);
+    }
+
+    #[test]
+    fn question_words_after_a_title_begin_no_name() {
+        assert_eq!(name_end(&chars("何时要表态")), 0);
     }
 
     #[test]

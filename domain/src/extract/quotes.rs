@@ -18,7 +18,13 @@ pub struct Quote {
     pub close: usize,
 }
 
-const PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('”', '“')];
+const PAIRS: &[(char, char)] = &[
+    ('“', '”'),
+    ('「', '」'),
+    ('『', '』'),
+    ('”', '“'),
+    ('」', '「'),
+];
 
 /// The shortest unclosed quotation taken to run to its paragraph's end.
 const MIN_OPEN_RUN: usize = 10;
@@ -69,6 +75,9 @@ fn matching_close(
     if open_mark == '”' {
         return (open + 1..to).find(|&k| matches!(chars[k], '”' | '“'));
     }
+    if open_mark == '」' {
+        return (open + 1..to).find(|&k| chars[k] == '「');
+    }
     let mut depth = 0usize;
     for (k, c) in chars.iter().enumerate().take(to).skip(open + 1) {
         if *c == open_mark {
@@ -90,7 +99,12 @@ fn runs_to_paragraph_end(chars: &[char], open: usize, to: usize) -> bool {
         .iter()
         .rev()
         .find(|c| !c.is_whitespace());
-    to - open > MIN_OPEN_RUN && last.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
+    let marks_after = chars[open + 1..to]
+        .iter()
+        .any(|c| PAIRS.iter().any(|(o, cl)| c == o || c == cl));
+    to - open > MIN_OPEN_RUN
+        && !marks_after
+        && last.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
 }
 
 #[cfg(test)]
@@ -113,6 +127,7 @@ mod tests {
         );
         assert_eq!(words("反向”丁“与成对”戊”"), ["丁", "戊"]);
         assert!(words("直引\"己\"不算").is_empty());
+        assert_eq!(words("網站」密聞「報導"), ["密聞"]);
     }
 
     #[test]

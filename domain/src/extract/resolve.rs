@@ -82,18 +82,27 @@ impl People {
     }
 
     /// Who a pronoun at `at` refers to: the first person named in its own sentence before
-    /// it, else the first person named in the last earlier sentence that names one.
-    fn antecedent(&self, doc: &Doc<'_>, at: usize) -> Option<Named> {
+    /// it; else the last speaker, when they spoke in this paragraph or the one before;
+    /// else the first person named in the last earlier sentence that names one.
+    fn antecedent(
+        &self,
+        doc: &Doc<'_>,
+        at: usize,
+        last_speaker: Option<(&Named, usize)>,
+    ) -> Option<Named> {
         let here = sentence_start(doc, at);
         if let Some(first) = self.before(at).find(|n| n.start >= here) {
             return Some(first.clone());
+        }
+        if let Some((speaker, _)) = last_speaker.filter(|(_, spoke)| recent(doc, *spoke, at)) {
+            return Some(speaker.clone());
         }
         let last = self.before(at).next_back()?;
         let there = sentence_start(doc, last.start);
         self.before(at).find(|n| n.start >= there).cloned()
     }
 
-    /// The last person before `at` whose title contains `title` (首相 for 日本首相高市早苗).
+    /// The last person before `at` whose title ends with `title` (首相 for 日本首相高市早苗).
     fn titled(&self, title: &str, at: usize) -> Option<Named> {
         let title = fold_name(title);
         self.before(at)
@@ -120,6 +129,18 @@ fn dotted_names<'a>(doc: &'a Doc<'_>) -> impl Iterator<Item = Named> + 'a {
         })
 }
 
+/// Whether `then` lies in the paragraph of `now` or the one before it.
+fn recent(doc: &Doc<'_>, then: usize, now: usize) -> bool {
+    let paragraph = doc.paragraph_of(now).0;
+    let previous = doc
+        .paragraphs
+        .iter()
+        .rev()
+        .find(|(_, end)| *end < paragraph)
+        .map_or(paragraph, |(start, _)| *start);
+    then >= previous && then <= now
+}
+
 fn sentence_start(doc: &Doc<'_>, at: usize) -> usize {
     (0..at)
         .rev()
@@ -127,21 +148,28 @@ fn sentence_start(doc: &Doc<'_>, at: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// Resolves the speaker mention of a statement starting at `at`.
-pub fn resolve(doc: &Doc<'_>, people: &People, speaker: &Speaker, at: usize) -> Resolved {
+/// Resolves the speaker mention of a statement starting at `at`; `last_speaker` is the
+/// person the statement before it was resolved to, and where that statement stands.
+pub fn resolve(
+    doc: &Doc<'_>,
+    people: &People,
+    speaker: &Speaker,
+    at: usize,
+    last_speaker: Option<(&Named, usize)>,
+) -> Resolved {
     match &speaker.who {
         Who::Named(n) => Resolved {
             person: Some(people.fuller_form(n).unwrap_or_else(|| n.clone())),
             by_reference: false,
         },
         Who::Pronoun => Resolved {
-            person: people.antecedent(doc, at),
+            person: people.antecedent(doc, at, last_speaker),
             by_reference: true,
         },
         Who::Title(title) => {
             let person = people
                 .titled(title, at)
-                .or_else(|| people.antecedent(doc, at));
+                .or_else(|| people.antecedent(doc, at, last_speaker));
             Resolved {
                 person,
                 by_reference: true,
@@ -151,5 +179,28 @@ pub fn resolve(doc: &Doc<'_>, people: &People, speaker: &Speaker, at: usize) -> 
             person: None,
             by_reference: false,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::attribution::tests::{speaker_of_quote, speaker_of_quote_at};
+
+    #[test]
+    fn a_pronoun_refers_to_the_last_speaker_before_other_people_named() {
+        let text = "外长王毅表示:“合作是出路。”他还提到将与美国国务卿布林肯会面。\n当被问及下一步计划时,他仅表示:“请大家耐心等待。”";
+        assert_eq!(speaker_of_quote_at(text, 1), Some("王毅".into()));
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_named_in_full_before() {
+        let text = "行政長官李家超表示,經濟正在復甦。李則稱「我們會做好準備。」";
+        assert_eq!(speaker_of_quote(text), Some("李家超".into()));
+    }
+
+    #[test]
+    fn a_title_alone_is_the_person_who_holds_it() {
+        let text = "高田洋子首相於週五舉行記者會。\n對此，首相予以否定，表示「沒有這樣的計劃。」";
+        assert_eq!(speaker_of_quote(text), Some("高田洋子".into()));
     }
 }

@@ -111,6 +111,7 @@ pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker>
     while start < end && !doc.folded[start].is_alphanumeric() {
         start += 1;
     }
+    let end = trim_adverbs(doc, start, end);
     if start >= end {
         return None;
     }
@@ -227,6 +228,17 @@ fn referring_title(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
         at = h.end;
     }
     (at == t_start).then(|| to_simplified(&doc.text(t_start, t_end)))
+}
+
+/// Adverbs between a subject and its verb (李则称, 王也说, 张还表示): not part of the name.
+const ADVERBS: &str = "则也还又亦并便就更再才";
+
+/// Where the subject ends once adverbs before the verb are dropped.
+fn trim_adverbs(doc: &Doc<'_>, start: usize, mut end: usize) -> usize {
+    while end > start + 1 && ADVERBS.contains(doc.folded[end - 1]) {
+        end -= 1;
+    }
+    end
 }
 
 /// Skips words that open a clause without being its subject, and a bracketed aside
@@ -371,8 +383,10 @@ fn starts_a_phrase(doc: &Doc<'_>, start: usize, at: usize) -> bool {
 /// A name standing alone at the start of the clause (施泰因迈尔在发言中).
 fn bare_name(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
     let chars = &doc.folded[start..end];
-    let n = name_end(chars);
-    (n > 0 && looks_like_name(&chars[..n])).then(|| Named {
+    let n = chinese_name_len(&chars[..name_end(chars)]);
+    // 李稱: a surname alone stands for the person named in full before (resolved later).
+    let surname_alone = end - start == 1 && super::names::SURNAMES.contains(chars[0]);
+    (n > 0 && looks_like_name(&chars[..n]) || surname_alone).then(|| Named {
         name: to_simplified(&doc.text(start, start + n)),
         title: None,
         country: None,

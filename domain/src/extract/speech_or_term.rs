@@ -31,6 +31,10 @@ const NAMING_BEFORE: &[&str] = &[
     "节目",
     "栏目",
     "一词",
+    "歌曲",
+    "电影",
+    "影片",
+    "剧",
 ];
 /// Nouns that, right after a quotation, make it the name of the thing they denote.
 const NAMING_AFTER: &[&str] = &[
@@ -94,7 +98,7 @@ pub fn is_term(
     attributed: bool,
     by_reporting_clause: bool,
 ) -> bool {
-    if is_entity_name(cx, q) || named_before(cx, q) {
+    if q.end - q.start <= 1 || is_entity_name(cx, q) || named_before(cx, q) {
         return true;
     }
     if is_clause(cx, q) {
@@ -158,7 +162,14 @@ fn named_after(cx: &Context<'_, '_>, q: &Quote) -> bool {
         matches!(chars.next(), Some('(' | '（'))
             && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
     };
-    bracketed_latin || NAMING_AFTER.iter().any(|w| after.starts_with(w))
+    // “…”的口号: a naming noun after 的 names the quotation too (not “…”的状态).
+    let after_de = after.strip_prefix('的').unwrap_or(&after);
+    bracketed_latin
+        || NAMING_AFTER.iter().any(|w| after.starts_with(w))
+        || NAMING_AFTER
+            .iter()
+            .filter(|w| w.chars().count() >= 2)
+            .any(|w| after_de.starts_with(w))
 }
 
 /// One of a list of quotations: 「甲」、「乙」 or 「甲」和「乙」.
@@ -200,6 +211,13 @@ mod tests {
         assert!(quoted_statements("外长王毅表示,各方应积极参与“绿色丝路”倡议。").is_empty());
         assert!(quoted_statements("他批評對方重複「甲乙丙丁」、「戊己庚辛」等詞彙。").is_empty());
         assert!(quoted_statements("所谓“新常态”并不新鲜,陈志远说。").is_empty());
+    }
+
+    #[test]
+    fn slogans_songs_and_single_characters_are_terms() {
+        assert!(quoted_statements("陈志远说,示威者高呼“美军撤出”的口号。").is_empty());
+        assert!(quoted_statements("陈志远说,他们把这首歌曲「明天會更好」唱了一遍。").is_empty());
+        assert!(quoted_statements("陈志远说,这个“新”字很重要。").is_empty());
     }
 
     #[test]

@@ -53,6 +53,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_aside_and_what_the_speaker_did_are_not_the_name() {
+        assert_eq!(
+            speaker_of_quote("(本报讯)大学教授张明华说:“改革仍要继续。”"),
+            Some("张明华".into())
+        );
+        assert_eq!(
+            speaker_of_quote("陈英明听到后笑回「先拍照」。"),
+            Some("陈英明".into())
+        );
+    }
+
+    #[test]
     fn a_verb_opening_its_clause_takes_the_sentence_subject() {
         assert_eq!(
             speaker_of_quote("财政部长刘建国予以否认,表示“没有这样的计划。”"),
