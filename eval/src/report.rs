@@ -20,6 +20,8 @@ pub struct Summary {
     pub reported_recall: f64,
     /// Found reported clauses with the right speaker.
     pub reported_attribution: f64,
+    /// Indirect statements that are annotated reported speech with the right speaker.
+    pub reported_precision: f64,
     /// Countries.
     pub country_f1: f64,
     /// Organizations.
@@ -45,6 +47,7 @@ impl Summary {
             statement_precision: c.statement_precision(),
             reported_recall: c.reported_recall(),
             reported_attribution: c.reported_attribution(),
+            reported_precision: c.reported_precision(),
             country_f1: c.countries.f1(),
             organization_f1: c.organizations.f1(),
             agreement_f1: c.agreements.f1(),
@@ -60,12 +63,13 @@ impl Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "quote recall {:.3} | attribution {:.3} | statement precision {:.3} | reported recall {:.3} (speaker {:.3}) | country F1 {:.3} | organization F1 {:.3} | agreement F1 {:.3} | title {:.3} | date {:.3} | publisher {:.3} | reprint {:.3}",
+            "quote recall {:.3} | attribution {:.3} | statement precision {:.3} | reported recall {:.3} (speaker {:.3}, precision {:.3}) | country F1 {:.3} | organization F1 {:.3} | agreement F1 {:.3} | title {:.3} | date {:.3} | publisher {:.3} | reprint {:.3}",
             self.quote_recall,
             self.attribution_accuracy,
             self.statement_precision,
             self.reported_recall,
             self.reported_attribution,
+            self.reported_precision,
             self.country_f1,
             self.organization_f1,
             self.agreement_f1,

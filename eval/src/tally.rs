@@ -152,6 +152,11 @@ impl Counts {
         rate(self.reported_found, self.reported)
     }
 
+    /// Indirect statements that are annotated reported speech with the right speaker.
+    pub fn reported_precision(&self) -> f64 {
+        rate(self.reported_right, self.indirect_extracted)
+    }
+
     /// Reported clauses found with the right speaker, of those found.
     pub fn reported_attribution(&self) -> f64 {
         rate(self.reported_right, self.reported_found)

@@ -358,3 +358,12 @@ fn a_title_after_the_name_then_time_and_place() {
         [indirect("数字经济前景广阔", Some("张明"))]
     );
 }
+
+#[test]
+fn reported_speech_without_a_comma_after_the_verb() {
+    assert_eq!(
+        said("外长王毅表示中英应保持战略沟通并增进相互信任。"),
+        [indirect("中英应保持战略沟通并增进相互信任", Some("王毅"))]
+    );
+    assert!(said("外长王毅提到这个问题的重要性与紧迫性。").is_empty());
+}

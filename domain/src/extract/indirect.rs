@@ -1,7 +1,8 @@
 //! Reported speech: X表示, X指出, X认为 … and the clause reported, up to the end of its
-//! sentence. The verb must be followed by a comma or colon (X表示,…), except 呼吁 and 强调,
-//! whose object is the proposition itself (X呼吁美国支持…). A verb after a comma with no
-//! subject of its own (…发表讲话,强调…) takes the subject of its sentence.
+//! sentence, with or without a comma after the verb (X表示中方将…). Verbs whose bare
+//! object is usually a noun (X提到这个问题) report only with a comma or colon after them.
+//! A verb after a comma with no subject of its own (…发表讲话,强调…) takes the subject of
+//! its sentence.
 
 use super::Found;
 use super::doc::{Doc, is_clause_end, is_sentence_end};
@@ -21,8 +22,32 @@ pub const REPORTED_SENTENCE_SUBJECT: Rule = Rule {
     confidence: 0.8,
 };
 
-/// Verbs that take the reported proposition without a comma.
-const DIRECT_OBJECT_VERBS: &[&str] = &["呼吁", "强调"];
+/// Verbs whose object without a comma is a noun, not a reported proposition (X提到这个
+///问题, X介绍了情况, X回应记者): they report only when a comma or colon follows.
+const NOUN_OBJECT_VERBS: &[&str] = &[
+    "提出",
+    "提到",
+    "谈到",
+    "介绍",
+    "告诉",
+    "回应",
+    "回答",
+    "答问",
+    "答记者问",
+    "承认",
+    "写下",
+    "声明",
+    "说明",
+    "解释",
+    "批评",
+    "谴责",
+    "称赞",
+    "赞扬",
+    "盛赞",
+    "否认",
+    "证实",
+    "形容",
+];
 /// Verbs that introduce quotations only (正如X所说,“…”).
 const QUOTE_ONLY_VERBS: &[&str] = &["所说", "所言", "写道"];
 /// The shortest reported clause kept.
@@ -52,7 +77,7 @@ pub fn indirect_statements(
             start += 1;
         }
         let punctuated = start > verb_end;
-        if !punctuated && !DIRECT_OBJECT_VERBS.contains(&verb.as_str()) {
+        if !punctuated && NOUN_OBJECT_VERBS.contains(&verb.as_str()) {
             continue;
         }
         // 强调了…, 表示的…: the verb is used as a noun or in the past, not reporting.
