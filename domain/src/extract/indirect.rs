@@ -49,7 +49,15 @@ const NOUN_OBJECT_VERBS: &[&str] = &[
     "形容",
 ];
 /// Verbs that introduce quotations only (正如X所说,“…”).
-const QUOTE_ONLY_VERBS: &[&str] = &["所说", "所言", "写道"];
+const QUOTE_ONLY_VERBS: &[&str] = &[
+    "所说",
+    "所言",
+    "写道",
+    "发表讲话",
+    "发表演讲",
+    "发表谈话",
+    "致辞",
+];
 /// The shortest reported clause kept.
 const MIN_CLAUSE_CHARS: usize = 6;
 

@@ -89,7 +89,13 @@ fn matching_close(
             depth -= 1;
         }
     }
-    None
+    // “…“: an opening mark typed for the closing one, before punctuation or the end.
+    (open + 1..to).find(|&k| {
+        chars[k] == open_mark
+            && chars.get(k + 1).is_none_or(|c| {
+                k + 1 == to || matches!(c, '。' | '，' | ',' | '；' | '！' | '？' | '\n')
+            })
+    })
 }
 
 /// An opening mark at `open` never closed in its paragraph `[.., to)` whose words make
@@ -128,6 +134,7 @@ mod tests {
         assert_eq!(words("反向”丁“与成对”戊”"), ["丁", "戊"]);
         assert!(words("直引\"己\"不算").is_empty());
         assert_eq!(words("網站」密聞「報導"), ["密聞"]);
+        assert_eq!(words("警告“局势可能升级“。"), ["局势可能升级"]);
     }
 
     #[test]

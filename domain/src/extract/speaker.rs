@@ -47,7 +47,7 @@ pub struct Speaker {
 /// Words that open a clause without being part of its subject.
 const LEADING_WORDS: &[&str] = &[
     "正如", "诚如", "如同", "据", "而", "但", "并", "同时", "此外", "另外", "对此", "其中", "随后",
-    "如",
+    "至于", "如",
 ];
 /// Pronouns and phrases that refer back to the last named person.
 const PRONOUNS: &[&str] = &["他", "她", "他们", "她们"];
@@ -76,6 +76,7 @@ const UNNAMED: &[&str] = &[
     "代表",
     "媒体",
     "报道",
+    "报导",
     "网民",
     "民众",
     "外交部",
@@ -161,13 +162,26 @@ pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker>
             phrase,
         });
     }
-    UNNAMED
-        .iter()
-        .any(|u| folded.contains(u))
-        .then_some(Speaker {
+    (UNNAMED.iter().any(|u| folded.contains(u)) || is_entity_only(doc, start, end)).then_some(
+        Speaker {
             who: Who::Unnamed,
             phrase,
-        })
+        },
+    )
+}
+
+/// A clause that is only countries and organizations (菲律宾, 欧盟): a government or body
+/// speaking, kept as written.
+fn is_entity_only(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let mut at = start;
+    for h in doc.hits_in(start, end) {
+        if h.start != at || !matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_))
+        {
+            return false;
+        }
+        at = h.end;
+    }
+    at == end && end > start
 }
 
 /// A clause that opens with a bare title and goes on with what the person did (首相予以

@@ -87,6 +87,8 @@ const NAMING_AFTER: &[&str] = &[
     "等",
     "号",
 ];
+/// Nouns for words as words, which name the quotation even after 的 (“…”的口号).
+const LABELS: &[&str] = &["口号", "标语", "字样", "说法", "称号", "字眼", "标签"];
 /// Quotations at most this long with no sentence punctuation may be names.
 const TERM_MAX_CHARS: usize = 12;
 
@@ -162,32 +164,37 @@ fn named_after(cx: &Context<'_, '_>, q: &Quote) -> bool {
         matches!(chars.next(), Some('(' | '（'))
             && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
     };
-    // “…”的口号: a naming noun after 的 names the quotation too (not “…”的状态).
-    let after_de = after.strip_prefix('的').unwrap_or(&after);
+    // “…”的口号: a label noun after 的 names the quotation too (not “…”的状态).
+    let after_de = after.strip_prefix('的');
     bracketed_latin
         || NAMING_AFTER.iter().any(|w| after.starts_with(w))
-        || NAMING_AFTER
-            .iter()
-            .filter(|w| w.chars().count() >= 2)
-            .any(|w| after_de.starts_with(w))
+        || after_de.is_some_and(|rest| LABELS.iter().any(|w| rest.starts_with(w)))
 }
 
-/// One of a list of quotations: 「甲」、「乙」 or 「甲」和「乙」.
+/// One of a list of quotations that ends in a naming noun or 等 (「甲」、「乙」等詞彙,
+/// “甲”、“乙”和“丙”为主体): names listed. A list of a speaker's phrases without such an
+/// ending (「甲」、「乙」的舞台) is judged quotation by quotation.
 fn listed(cx: &Context<'_, '_>, q: &Quote) -> bool {
-    let before = cx.before(q.open);
-    let after = cx.after(q.close);
-    let joined_before = before == Some('、')
-        || before.is_some_and(|c| matches!(c, '和' | '与' | '與' | '或' | '及'))
-            && q.open >= 2
-            && is_quote_mark(cx.doc.orig[q.open - 2]);
-    let joined_after = after == Some('、')
-        || after.is_some_and(|c| matches!(c, '和' | '与' | '或' | '及' | '與'))
-            && cx
-                .doc
-                .orig
-                .get(q.close + 1)
-                .is_some_and(|c| is_quote_mark(*c));
-    joined_before || joined_after
+    let joins = |c: char| matches!(c, '、' | '和' | '与' | '與' | '或' | '及' | ',' | '，');
+    let mut last = *q;
+    while let Some(next) = cx.quotes.iter().find(|n| {
+        n.open > last.close
+            && cx.doc.orig[last.close..n.open]
+                .iter()
+                .all(|c| joins(*c) || c.is_whitespace())
+            && n.open - last.close <= 2
+    }) {
+        last = *next;
+    }
+    let in_list = last.open != q.open
+        || cx.quotes.iter().any(|p| {
+            p.close <= q.open
+                && q.open - p.close <= 2
+                && cx.doc.orig[p.close..q.open]
+                    .iter()
+                    .all(|c| joins(*c) || c.is_whitespace())
+        });
+    in_list && (named_after(cx, &last) || cx.after(last.close) == Some('等'))
 }
 
 /// The quotation opens its clause and more words follow it (“快捷通道”于五月开通): it is
@@ -195,7 +202,7 @@ fn listed(cx: &Context<'_, '_>, q: &Quote) -> bool {
 fn is_clause_subject(cx: &Context<'_, '_>, q: &Quote) -> bool {
     let opens = cx
         .before(q.open)
-        .is_none_or(|c| super::doc::is_clause_end(c) || is_quote_mark(c));
+        .is_none_or(|c| c != '、' && super::doc::is_clause_end(c) || is_quote_mark(c));
     let continues = cx
         .after(q.close)
         .is_some_and(|c| !super::doc::is_clause_end(c) && !is_quote_mark(c));
@@ -218,6 +225,14 @@ mod tests {
         assert!(quoted_statements("陈志远说,示威者高呼“美军撤出”的口号。").is_empty());
         assert!(quoted_statements("陈志远说,他们把这首歌曲「明天會更好」唱了一遍。").is_empty());
         assert!(quoted_statements("陈志远说,这个“新”字很重要。").is_empty());
+    }
+
+    #[test]
+    fn a_list_of_a_speakers_phrases_is_speech() {
+        assert_eq!(
+            quoted_statements("外长王毅说,这里恰恰是「乘风破浪」、「一往无前」的舞台。"),
+            ["乘风破浪", "一往无前"]
+        );
     }
 
     #[test]

@@ -65,6 +65,21 @@ mod tests {
     }
 
     #[test]
+    fn governments_and_topics_before_the_speaker() {
+        let e = crate::extract::extract(
+            "测试标题\n2021-03-01 测试网\n菲律宾指控对方以「危险的方式」驱离渔船。至于陈志远稱「这不可接受。」",
+            crate::gazetteer::Gazetteer::builtin(),
+        );
+        let phrases: Vec<Option<&str>> = e
+            .statements
+            .iter()
+            .filter(|s| s.kind == crate::model::StatementKind::Direct)
+            .map(|s| s.speaker_phrase.as_deref())
+            .collect();
+        assert_eq!(phrases, [Some("菲律宾"), Some("陈志远")]);
+    }
+
+    #[test]
     fn a_verb_opening_its_clause_takes_the_sentence_subject() {
         assert_eq!(
             speaker_of_quote("财政部长刘建国予以否认,表示“没有这样的计划。”"),

@@ -38,7 +38,8 @@ fn trailing_verb(cx: &Context<'_, '_>, q: &Quote) -> Option<(usize, usize)> {
             is_sentence_end(doc.orig[i]) || matches!(doc.orig[i], '“' | '「' | '『' | '，' | ',')
         })
         .unwrap_or(limit);
-    let (verb_start, _) = doc.verbs_in(start, stop).into_iter().next()?;
+    // The last verb: 这位不愿透露姓名的官员说 reports with 说, not 透露.
+    let (verb_start, _) = doc.verbs_in(start, stop).into_iter().last()?;
     Some((start, verb_start))
 }
 
@@ -61,6 +62,22 @@ mod tests {
         assert_eq!(
             speaker_of_quote("「我們會繼續努力。」，林志強說。"),
             Some("林志强".into())
+        );
+    }
+
+    #[test]
+    fn the_reporting_verb_is_the_last_one_before_the_break() {
+        assert_eq!(
+            speaker_of_quote("「我們會更正記錄。」這位不願透露姓名的官員說。"),
+            None
+        );
+        let e = crate::extract::extract(
+            "测试标题\n2021-03-01 测试网\n「我們會更正記錄。」這位不願透露姓名的官員說。",
+            crate::gazetteer::Gazetteer::builtin(),
+        );
+        assert_eq!(
+            e.statements[0].speaker_phrase.as_deref(),
+            Some("這位不願透露姓名的官員")
         );
     }
 
