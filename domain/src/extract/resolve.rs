@@ -102,16 +102,19 @@ impl People {
         self.before(at).find(|n| n.start >= there).cloned()
     }
 
-    /// The last person before `at` whose title ends with `title` (首相 for 日本首相高市早苗).
+    /// The last person before `at` whose title ends with `title` (首相 for 日本首相高市早苗),
+    /// else the first one after it (a lead that names the title before the person).
     fn titled(&self, title: &str, at: usize) -> Option<Named> {
         let title = fold_name(title);
+        let holds = |n: &&Named| {
+            n.title
+                .as_deref()
+                .is_some_and(|t| fold_name(t).ends_with(&title))
+        };
         self.before(at)
             .rev()
-            .find(|n| {
-                n.title
-                    .as_deref()
-                    .is_some_and(|t| fold_name(t).ends_with(&title))
-            })
+            .find(holds)
+            .or_else(|| self.named.iter().filter(|n| n.start >= at).find(holds))
             .cloned()
     }
 }
@@ -196,6 +199,12 @@ mod tests {
     fn a_surname_alone_is_the_person_named_in_full_before() {
         let text = "行政長官李家超表示,經濟正在復甦。李則稱「我們會做好準備。」";
         assert_eq!(speaker_of_quote(text), Some("李家超".into()));
+    }
+
+    #[test]
+    fn a_title_named_first_is_the_person_named_after_it() {
+        let text = "法国总统谈到“改革的必要性”。\n法国总统马龙在演讲中表示,改革势在必行。";
+        assert_eq!(speaker_of_quote(text), Some("马龙".into()));
     }
 
     #[test]

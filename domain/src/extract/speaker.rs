@@ -184,11 +184,20 @@ fn is_entity_only(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     at == end && end > start
 }
 
-/// A clause that opens with a bare title and goes on with what the person did (首相予以
-/// 否定, 总统向记者透露): the title, which stands for someone named before.
+/// A clause that opens with a bare title, after a country or organization, and goes on
+/// with what the person did (首相予以否定, 法国总统谈到): the title, which stands for
+/// someone named elsewhere.
 fn title_opening(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
-    let (t_start, t_end) = doc.titles_in(start, end).into_iter().next()?;
-    (t_start == start && t_end < end).then(|| to_simplified(&doc.text(t_start, t_end)))
+    let mut at = start;
+    for h in doc.hits_in(start, end) {
+        if h.start != at || !matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_))
+        {
+            break;
+        }
+        at = h.end;
+    }
+    let (t_start, t_end) = doc.titles_in(at, end).into_iter().next()?;
+    (t_start == at && t_end < end).then(|| to_simplified(&doc.text(t_start, t_end)))
 }
 
 /// People a clause names with a title, before or after the name, anywhere in `doc`.
@@ -324,7 +333,13 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
     for &(t_start, t_end) in titles.iter().rev() {
         let after = &doc.folded[t_end..end];
         let n = chinese_name_len(&after[..name_end(after)]);
+        // 总统谈到…: a reporting verb right after the title begins no name.
+        let verb_follows = doc
+            .verbs_in(t_end, end)
+            .first()
+            .is_some_and(|(s, _)| *s == t_end);
         if n > 0
+            && !verb_follows
             && plausible_after_title(&after[..n])
             && name_after_title(&after[..n], t_end + n == end)
         {

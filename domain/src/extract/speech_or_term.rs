@@ -35,6 +35,13 @@ const NAMING_BEFORE: &[&str] = &[
     "电影",
     "影片",
     "剧",
+    "曲解成",
+    "说成",
+    "解读成",
+    "解读为",
+    "称作",
+    "视为",
+    "定性为",
 ];
 /// Nouns that, right after a quotation, make it the name of the thing they denote.
 const NAMING_AFTER: &[&str] = &[
@@ -86,6 +93,7 @@ const NAMING_AFTER: &[&str] = &[
     "关系",
     "等",
     "号",
+    "为主",
 ];
 /// Nouns for words as words, which name the quotation even after 的 (“…”的口号).
 const LABELS: &[&str] = &["口号", "标语", "字样", "说法", "称号", "字眼", "标签"];
@@ -218,6 +226,12 @@ mod tests {
         assert!(quoted_statements("外长王毅表示,各方应积极参与“绿色丝路”倡议。").is_empty());
         assert!(quoted_statements("他批評對方重複「甲乙丙丁」、「戊己庚辛」等詞彙。").is_empty());
         assert!(quoted_statements("所谓“新常态”并不新鲜,陈志远说。").is_empty());
+    }
+
+    #[test]
+    fn what_a_text_is_labelled_as_is_a_term() {
+        assert!(quoted_statements("陈志远说,这番话被曲解成“放弃原则”。").is_empty());
+        assert!(quoted_statements("陈志远说,运输以“甲线”和“乙线”为主体。").is_empty());
     }
 
     #[test]
