@@ -1,5 +1,5 @@
-//! The `quotegraph` command: serve the API, print the schema, migrate the database, or
-//! generate a benchmark corpus.
+//! The `quotegraph` command: serve the API, print the schema, migrate the database,
+//! extract, import or evaluate articles, or generate a benchmark corpus.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -7,6 +7,7 @@ use quotegraph_api::commands::{extract_files, import_paths};
 use quotegraph_api::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL};
 use quotegraph_api::generate::{Options, generate};
 use quotegraph_api::{Application, Settings};
+use quotegraph_domain::gazetteer::Gazetteer;
 use quotegraph_storage::Storage;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -69,6 +70,15 @@ enum Command {
         /// The same seed writes the same files.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Score extraction against a folder of hand-annotated articles (GOLD_DIR/articles/NN.txt
+    /// beside GOLD_DIR/gold/NN.json): per-article findings, then a summary line.
+    Eval {
+        /// The folder holding `articles/` and `gold/`.
+        gold_dir: PathBuf,
+        /// Print the whole report as one JSON document instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Create or upgrade the database schema, then exit.
     Migrate {
@@ -135,6 +145,15 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Schema => print!("{}", quotegraph_api::graphql::sdl()),
         Command::Extract { files } => extract_files(&files)?,
+        Command::Eval { gold_dir, json } => {
+            let report = quotegraph_eval::evaluate_dir(&gold_dir, Gazetteer::builtin())
+                .with_context(|| format!("evaluating {}", gold_dir.display()))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.to_text());
+            }
+        }
         Command::Import { paths, database } => {
             let storage = Storage::connect_and_migrate(&database)
                 .await

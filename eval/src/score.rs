@@ -113,11 +113,16 @@ fn speaker_of(s: &ExtractedStatement) -> Option<String> {
 
 /// Whether an extracted direct statement stands inside quote marks (press-conference
 /// answers are direct statements without them, and the annotation lists only quotations).
-fn in_quote_marks(body: &[char], s: &ExtractedStatement) -> bool {
+fn in_quote_marks(e: &Extraction, s: &ExtractedStatement) -> bool {
+    let text = match s.section {
+        Section::Headline => e.ingested.title.as_deref().unwrap_or_default(),
+        _ => &e.ingested.body,
+    };
     s.span.0 > 0
-        && body
-            .get(s.span.0 - 1)
-            .is_some_and(|c| matches!(c, '“' | '”' | '「' | '『' | '"' | '‘'))
+        && text
+            .chars()
+            .nth(s.span.0 - 1)
+            .is_some_and(|c| matches!(c, '“' | '”' | '「' | '」' | '『' | '"' | '‘'))
 }
 
 /// Scores one extraction against its gold file.
@@ -136,12 +141,11 @@ pub fn score_article(id: &str, gold: &GoldArticle, e: &Extraction, g: &Gazetteer
 }
 
 fn score_quotes(gold: &GoldArticle, e: &Extraction, out: &mut ArticleScore) {
-    let body: Vec<char> = e.ingested.body.chars().collect();
     let direct: Vec<&ExtractedStatement> = e
         .statements
         .iter()
-        .filter(|s| s.kind == StatementKind::Direct && s.section == Section::Body)
-        .filter(|s| in_quote_marks(&body, s))
+        .filter(|s| s.kind == StatementKind::Direct && s.section != Section::Related)
+        .filter(|s| in_quote_marks(e, s))
         .collect();
     let gold_texts: Vec<String> = gold.quotes.iter().map(|q| normalize(&q.text)).collect();
     let texts: Vec<String> = direct.iter().map(|s| normalize(&s.text)).collect();

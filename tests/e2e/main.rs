@@ -1,6 +1,9 @@
 //! quotegraph end to end: a real server on a random port, a fresh database per test, real
 //! HTTP. Every test runs on SQLite, and on PostgreSQL when QUOTEGRAPH_TEST_POSTGRES_URL is set.
 
+// Test code: a failed expectation here is a failed test, which is what it should be.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod aggregates;
 mod auth;
 mod basics;

@@ -137,3 +137,27 @@ pub fn required_quotes_of(speaker: &str) -> Vec<String> {
         .filter_map(|q| q["text"].as_str().map(str::to_owned))
         .collect()
 }
+
+/// The texts of every quote the annotation accepts as `speaker`'s: the required ones and
+/// the optional ones whose acceptable answers include `speaker`.
+pub fn acceptable_quotes_of(speaker: &str) -> Vec<String> {
+    let optional = gold_articles()
+        .iter()
+        .flat_map(|a| {
+            a["quotes"]["optional"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .filter(|q| {
+            q["acceptable"]
+                .as_array()
+                .is_some_and(|answers| answers.iter().any(|a| a == speaker))
+        })
+        .filter_map(|q| q["text"].as_str().map(str::to_owned))
+        .collect::<Vec<_>>();
+    required_quotes_of(speaker)
+        .into_iter()
+        .chain(optional)
+        .collect()
+}

@@ -192,6 +192,20 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    /// The characters a statement's span points into: the title or the body.
+    fn spanned_text(e: &Extraction, s: &ExtractedStatement) -> Vec<char> {
+        match s.section {
+            Section::Headline => e
+                .ingested
+                .title
+                .as_deref()
+                .unwrap_or_default()
+                .chars()
+                .collect(),
+            _ => e.ingested.body.chars().collect(),
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -200,8 +214,9 @@ mod properties {
             let e = extract(&raw, Gazetteer::builtin());
             let body: Vec<char> = e.ingested.body.chars().collect();
             for s in &e.statements {
-                prop_assert!(s.span.0 < s.span.1 && s.span.1 <= body.len());
-                prop_assert_eq!(body[s.span.0..s.span.1].iter().collect::<String>(), s.text.clone());
+                let within = spanned_text(&e, s);
+                prop_assert!(s.span.0 < s.span.1 && s.span.1 <= within.len());
+                prop_assert_eq!(within[s.span.0..s.span.1].iter().collect::<String>(), s.text.clone());
             }
             for m in &e.mentions.countries {
                 prop_assert!(m.first < body.len());
@@ -213,8 +228,7 @@ mod properties {
         #[test]
         fn chinese_news_like_text_never_panics(raw in "[“”「」『』，。：:、表示说指出他她中美韩国习近平主席外交部发言人0-9\\n ]{0,200}") {
             let e = extract(&raw, Gazetteer::builtin());
-            let body_len = e.ingested.body.chars().count();
-            prop_assert!(e.statements.iter().all(|s| s.span.1 <= body_len));
+            prop_assert!(e.statements.iter().all(|s| s.span.1 <= spanned_text(&e, s).len()));
         }
     }
 }

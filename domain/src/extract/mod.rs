@@ -10,6 +10,7 @@ mod agreements;
 mod attribution;
 mod doc;
 mod draft;
+mod headline;
 mod indirect;
 mod mentions;
 mod names;
@@ -52,9 +53,9 @@ pub struct ExtractedStatement {
     pub kind: StatementKind,
     /// The words as written.
     pub text: String,
-    /// Character range in the cleaned body.
+    /// Character range in the cleaned body (in the title for the headline).
     pub span: (usize, usize),
-    /// Body or related list.
+    /// Headline, body or related list.
     pub section: Section,
     /// Who said it, when named.
     pub speaker: Option<Named>,
@@ -75,7 +76,7 @@ pub struct Extraction {
     pub ingested: Ingested,
     /// Its script.
     pub script: Script,
-    /// Its statements, in body order.
+    /// Its statements: the headline's, then the body's in order.
     pub statements: Vec<ExtractedStatement>,
     /// What it mentions.
     pub mentions: Mentions,
@@ -108,7 +109,8 @@ fn find_statements(doc: &Doc<'_>, title: Option<&str>) -> Vec<Found> {
         }
         let quotes = quotes_in(&doc.orig, paragraph.0, paragraph.1);
         let reported = indirect::indirect_statements(doc, paragraph, &quotes);
-        let direct = attribution::attribute_quotes(doc, paragraph, &quotes, &reported, &found);
+        let direct =
+            attribution::attribute_quotes(doc, paragraph, &quotes, &reported, &found, false);
         found.extend(reported.into_iter().filter(|r| !mostly_quoted(r, &direct)));
         found.extend(direct);
         found.sort_by_key(|f| f.start);
@@ -131,6 +133,10 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
             .find_map(|s| s.speaker.as_ref().map(|n| (n, s.span.0)));
         let statement = finish(&doc, &people, f, last_speaker, ingested.related_from, year);
         statements.push(statement);
+    }
+    if let Some(title) = ingested.title.as_deref() {
+        let headline = headline::headline_statements(title, gazetteer, &people);
+        statements.splice(0..0, headline);
     }
     let speakers: Vec<Named> = statements
         .iter()

@@ -18,13 +18,7 @@ pub struct Quote {
     pub close: usize,
 }
 
-const PAIRS: &[(char, char)] = &[
-    ('“', '”'),
-    ('「', '」'),
-    ('『', '』'),
-    ('”', '“'),
-    ('」', '「'),
-];
+const PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('”', '“')];
 
 /// The shortest unclosed quotation taken to run to its paragraph's end.
 const MIN_OPEN_RUN: usize = 10;
@@ -74,9 +68,6 @@ fn matching_close(
 ) -> Option<usize> {
     if open_mark == '”' {
         return (open + 1..to).find(|&k| matches!(chars[k], '”' | '“'));
-    }
-    if open_mark == '」' {
-        return (open + 1..to).find(|&k| chars[k] == '「');
     }
     let mut depth = 0usize;
     for (k, c) in chars.iter().enumerate().take(to).skip(open + 1) {
@@ -133,7 +124,6 @@ mod tests {
         );
         assert_eq!(words("反向”丁“与成对”戊”"), ["丁", "戊"]);
         assert!(words("直引\"己\"不算").is_empty());
-        assert_eq!(words("網站」密聞「報導"), ["密聞"]);
         assert_eq!(words("警告“局势可能升级“。"), ["局势可能升级"]);
     }
 

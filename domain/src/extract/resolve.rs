@@ -5,7 +5,7 @@
 
 use super::Found;
 use super::doc::{Doc, is_sentence_end};
-use super::names::dotted_name_spans;
+use super::names::{dotted_name_spans, is_name_separator};
 use super::speaker::{Named, Speaker, Who, titled_people_in_clauses};
 use crate::fold::fold_name;
 use crate::fold::to_simplified;
@@ -62,15 +62,23 @@ impl People {
         self.named.iter().filter(move |n| n.start < at)
     }
 
-    /// The fullest earlier form of a short name: 约翰逊 after 鲍里斯·约翰逊, 李 after 李家超.
-    fn fuller_form(&self, short: &Named) -> Option<Named> {
-        let key = fold_name(&short.name);
-        self.before(short.start)
+    /// The fullest form of a name anywhere in the body (for a headline's short name).
+    pub fn fullest(&self, short: &Named) -> Named {
+        self.fuller_form(short, usize::MAX)
+            .unwrap_or_else(|| short.clone())
+    }
+
+    /// The first person in the body whose title ends with `title` (for a headline's title).
+    pub fn first_titled(&self, title: &str) -> Option<Named> {
+        self.titled(title, 0)
+    }
+
+    /// The fullest form of a short name written before `limit`: 约翰逊 after 鲍里斯·约翰逊,
+    /// 李 after 李家超.
+    fn fuller_form(&self, short: &Named, limit: usize) -> Option<Named> {
+        self.before(limit)
             .rev()
-            .filter(|n| {
-                let full = fold_name(&n.name);
-                full.len() > key.len() && (full.starts_with(&key) || full.ends_with(&key))
-            })
+            .filter(|n| is_short_form(&short.name, &n.name))
             .max_by_key(|n| n.name.chars().count())
             .map(|n| Named {
                 start: short.start,
@@ -119,6 +127,21 @@ impl People {
     }
 }
 
+/// Whether `short` is how news writes `full` after naming it once: a Chinese name's surname
+/// alone (李 for 李家超), or one part of a transliterated name (约翰逊 for 鲍里斯·约翰逊).
+fn is_short_form(short: &str, full: &str) -> bool {
+    let key = fold_name(short);
+    let whole = fold_name(full);
+    if key.is_empty() || whole.len() <= key.len() {
+        return false;
+    }
+    let single = key.chars().count() == 1;
+    let part = full
+        .split(|c: char| is_name_separator(c) || c.is_whitespace())
+        .any(|p| fold_name(p) == key);
+    single && whole.starts_with(&key) || part
+}
+
 /// People named by a transliterated name with separators, wherever they stand.
 fn dotted_names<'a>(doc: &'a Doc<'_>) -> impl Iterator<Item = Named> + 'a {
     dotted_name_spans(&doc.folded)
@@ -162,7 +185,7 @@ pub fn resolve(
 ) -> Resolved {
     match &speaker.who {
         Who::Named(n) => Resolved {
-            person: Some(people.fuller_form(n).unwrap_or_else(|| n.clone())),
+            person: Some(people.fuller_form(n, n.start).unwrap_or_else(|| n.clone())),
             by_reference: false,
         },
         Who::Pronoun => Resolved {
@@ -205,6 +228,14 @@ mod tests {
     fn a_title_named_first_is_the_person_named_after_it() {
         let text = "法国总统谈到“改革的必要性”。\n法国总统马龙在演讲中表示,改革势在必行。";
         assert_eq!(speaker_of_quote(text), Some("马龙".into()));
+    }
+
+    #[test]
+    fn short_forms_are_surnames_and_parts_of_transliterations() {
+        assert!(super::is_short_form("李", "李家超"));
+        assert!(super::is_short_form("约翰逊", "鲍里斯·约翰逊"));
+        assert!(!super::is_short_form("邹悦", "邹悦发"));
+        assert!(!super::is_short_form("李", "王李明"));
     }
 
     #[test]

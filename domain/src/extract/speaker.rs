@@ -3,7 +3,9 @@
 //! 李克强总理), or a pronoun (他, 她, 该官员), or an unnamed speaker (一名官员, 分析人士).
 
 use super::doc::Doc;
-use super::names::{chinese_name_len, looks_like_name, name_end, plausible_after_title};
+use super::names::{
+    chinese_name_len, looks_like_name, name_end, plausible_after_title, starts_with_marker,
+};
 use crate::fold::to_simplified;
 use crate::gazetteer::EntityHit;
 
@@ -341,7 +343,10 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
         if n > 0
             && !verb_follows
             && plausible_after_title(&after[..n])
-            && name_after_title(&after[..n], t_end + n == end)
+            && name_after_title(
+                &after[..n],
+                t_end + n == end || starts_with_marker(&after[n..]),
+            )
         {
             let from = title_start(doc, start, t_start);
             return Some(Named {
@@ -376,9 +381,10 @@ fn titled_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
 /// Words after a title that begin a predicate, not a name (首相向中方呼吁).
 const PREPOSITIONS: &str = "向对就与同跟和给为被把将从在于以";
 
-/// Whether `name` (folded, after a title) is a name: it looks like one, or it is short and
-/// runs right up to the reporting verb (`reaches_verb`).
-fn name_after_title(name: &[char], reaches_verb: bool) -> bool {
+/// Whether `name` (folded, after a title) is a name: it looks like one, or it is short or
+/// a transliteration and ends where the reporting starts (`ends_clearly`: at the verb or at
+/// a word such as 在, 今天, 表示).
+fn name_after_title(name: &[char], ends_clearly: bool) -> bool {
     if PREPOSITIONS.contains(name[0]) {
         return false;
     }
@@ -386,7 +392,7 @@ fn name_after_title(name: &[char], reaches_verb: bool) -> bool {
     looks_like_name(name)
         || name.iter().any(|c| super::names::is_name_separator(*c))
         || name.len() == 4 && surname_first
-        || reaches_verb && (name.len() <= 3 || super::names::mostly_sound(name))
+        || ends_clearly && (name.len() <= 3 || super::names::mostly_sound(name))
 }
 
 /// Whether `name` (folded, before a title) is a name: a Chinese or transliterated name, or
@@ -412,6 +418,10 @@ fn starts_a_phrase(doc: &Doc<'_>, start: usize, at: usize) -> bool {
 /// A name standing alone at the start of the clause (施泰因迈尔在发言中).
 fn bare_name(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
     let chars = &doc.folded[start..end];
+    if chars.first().is_none_or(|c| PREPOSITIONS.contains(*c)) {
+        // 向世界交出…: a preposition, not the surname 向.
+        return None;
+    }
     let n = chinese_name_len(&chars[..name_end(chars)]);
     // 李稱: a surname alone stands for the person named in full before (resolved later).
     let surname_alone = end - start == 1 && super::names::SURNAMES.contains(chars[0]);

@@ -150,7 +150,25 @@ fn folded_before(cx: &Context<'_, '_>, q: &Quote, n: usize) -> String {
 
 fn named_before(cx: &Context<'_, '_>, q: &Quote) -> bool {
     let before = folded_before(cx, q, 4);
-    NAMING_BEFORE.iter().any(|w| before.ends_with(w))
+    NAMING_BEFORE.iter().any(|w| before.ends_with(w)) || owned_by_someone_named(cx, q)
+}
+
+/// 习近平主席的“云外交”, 总统的「新政」: a named person's or office's thing, not their
+/// words (自己的“原则立场”, 他的「指导力量」 quote the speaker and stay speech).
+fn owned_by_someone_named(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    let doc = cx.doc;
+    if q.open < 2 || doc.folded[q.open - 1] != '的' {
+        return false;
+    }
+    let owner_end = q.open - 1;
+    let person = doc
+        .hits_in(owner_end.saturating_sub(8), owner_end)
+        .any(|h| h.end == owner_end && matches!(h.entity, EntityHit::Person(_)));
+    let title = doc
+        .titles_in(owner_end.saturating_sub(8), owner_end)
+        .iter()
+        .any(|(_, e)| *e == owner_end);
+    person || title
 }
 
 /// The quotation ends with a noun that makes it a name (「新南向政策」, “绿色通道计划”).
@@ -232,6 +250,15 @@ mod tests {
     fn what_a_text_is_labelled_as_is_a_term() {
         assert!(quoted_statements("陈志远说,这番话被曲解成“放弃原则”。").is_empty());
         assert!(quoted_statements("陈志远说,运输以“甲线”和“乙线”为主体。").is_empty());
+    }
+
+    #[test]
+    fn a_named_persons_thing_is_a_term_their_own_wording_is_not() {
+        assert!(quoted_statements("外长王毅说,这体现了主席的“云上外交”。").is_empty());
+        assert_eq!(
+            quoted_statements("外长王毅说,中国有自己的“原则立场”,不会改变。"),
+            ["原则立场"]
+        );
     }
 
     #[test]

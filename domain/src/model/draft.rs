@@ -298,8 +298,8 @@ impl ArticleDraft {
         check_count("statements", self.statements.len())?;
         check_count("mentions", self.mentions.len())?;
         let context = StatementContext {
+            title: &title,
             body: &self.body,
-            body_chars,
             related_from: self.related_from,
             default_day: published_at.map(|at| at.day()),
             origin,
@@ -358,8 +358,8 @@ impl ArticleDraft {
 
 /// What a statement is checked against.
 struct StatementContext<'a> {
+    title: &'a str,
     body: &'a str,
-    body_chars: usize,
     related_from: Option<usize>,
     default_day: Option<NaiveDate>,
     origin: Origin,
@@ -368,19 +368,25 @@ struct StatementContext<'a> {
 impl StatementDraft {
     fn validate(self, cx: &StatementContext<'_>) -> Result<NewStatement, ValidationError> {
         let text = bounded_text("text", &self.text, MAX_BODY_BYTES)?;
+        // A headline statement points into the title, every other one into the body.
+        let (within, part) = match self.section {
+            Some(Section::Headline) => (cx.title, "title"),
+            _ => (cx.body, "body"),
+        };
         let span = match self.span {
             Some((start, end)) => {
-                let span = Span::within("span", start, end, cx.body_chars)?;
-                if span.slice(cx.body) != self.text {
+                let span = Span::within("span", start, end, within.chars().count())?;
+                if span.slice(within) != self.text {
                     return Err(ValidationError::new(
                         "span",
-                        "does not cover the statement text in the body",
+                        format!("does not cover the statement text in the {part}"),
                     ));
                 }
                 span
             }
-            None => Span::find(cx.body, &self.text)
-                .ok_or_else(|| ValidationError::new("text", "does not occur in the body"))?,
+            None => Span::find(within, &self.text).ok_or_else(|| {
+                ValidationError::new("text", format!("does not occur in the {part}"))
+            })?,
         };
         let section = self.section.unwrap_or(match cx.related_from {
             Some(from) if span.start >= from => Section::Related,

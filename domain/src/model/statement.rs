@@ -19,6 +19,8 @@ pub enum StatementKind {
 pub enum Section {
     /// The article itself.
     Body,
+    /// The headline; the span points into the title.
+    Headline,
     /// The trailing list of related articles (相關焦點, 相关阅读 …).
     Related,
 }
@@ -33,7 +35,7 @@ pub enum Origin {
 }
 
 wire_names!(StatementKind, "a statement kind", { Direct => "direct", Indirect => "indirect" });
-wire_names!(Section, "an article section", { Body => "body", Related => "related" });
+wire_names!(Section, "an article section", { Body => "body", Headline => "headline", Related => "related" });
 wire_names!(Origin, "a statement origin", { Extracted => "extracted", Admin => "admin" });
 
 /// A stored statement.

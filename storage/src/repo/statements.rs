@@ -5,7 +5,7 @@ use crate::convert;
 use crate::entity::statement;
 use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
 use crate::{Page, PageRequest, Storage, StorageResult};
-use quotegraph_domain::{ArticleId, Statement, StatementId};
+use quotegraph_domain::{ArticleId, Section, Statement, StatementId};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Select};
 use std::collections::HashMap;
 
@@ -126,6 +126,7 @@ impl Storage {
             any = any.add(
                 Condition::all()
                     .add(statement::Column::ArticleId.eq(article.0))
+                    .add(statement::Column::Section.ne(Section::Headline.as_str()))
                     .add(statement::Column::SpanStart.lte(at))
                     .add(statement::Column::SpanEnd.gt(at)),
             );
@@ -139,7 +140,10 @@ impl Storage {
         let mut out = HashMap::new();
         for (article, offset) in places {
             let holding = statements.iter().find(|s| {
-                s.article_id == *article && s.span.start <= *offset && *offset < s.span.end
+                s.article_id == *article
+                    && s.section != Section::Headline
+                    && s.span.start <= *offset
+                    && *offset < s.span.end
             });
             if let Some(s) = holding {
                 out.insert((*article, *offset), s.clone());

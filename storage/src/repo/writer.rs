@@ -7,7 +7,7 @@ use crate::entity::{article, mention, source, statement};
 use crate::error::StorageError;
 use crate::{Storage, StorageResult};
 use quotegraph_domain::fold::fold;
-use quotegraph_domain::{AgreementId, Article, EntityRef, Name, NewArticle, NewStatement};
+use quotegraph_domain::{AgreementId, Article, EntityRef, Name, NewArticle, NewStatement, Section};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, TransactionTrait,
@@ -173,7 +173,12 @@ async fn write_article(
             None => None,
         };
         if let Some(id) = speaker {
-            add_mention(&mut mentions, EntityRef::Person(id), 1, s.span.start);
+            // A headline span is not a body offset: the person is mentioned from the start.
+            let first = match s.section {
+                Section::Headline => 0,
+                _ => s.span.start,
+            };
+            add_mention(&mut mentions, EntityRef::Person(id), 1, first);
         }
         speakers.push(speaker.map(|id| id.0));
     }

@@ -30,6 +30,8 @@ pub enum StatementKindGql {
 pub enum SectionGql {
     /// The article itself.
     Body,
+    /// The headline; the span points into the title.
+    Headline,
     /// The trailing list of related articles.
     Related,
 }

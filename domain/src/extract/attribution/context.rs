@@ -32,6 +32,8 @@ pub struct Context<'d, 'g> {
     pub reported: &'d [Found],
     /// Statements attributed so far, in body order (earlier paragraphs included).
     pub earlier: &'d [Found],
+    /// Whether the text is a headline rather than the body.
+    pub headline: bool,
 }
 
 impl Context<'_, '_> {

@@ -10,6 +10,7 @@
 pub mod context;
 
 mod colon_before;
+mod headline_colon;
 mod inside_reported;
 mod naming_sentence;
 mod paragraph_run;
@@ -42,6 +43,7 @@ pub const SIEVES: &[Sieve] = &[
     naming_sentence::SIEVE,
     sentence_subject::SIEVE,
     paragraph_run::SIEVE,
+    headline_colon::SIEVE,
 ];
 
 /// The sieves whose speaker is named by a reporting clause next to the quotation.
@@ -83,13 +85,15 @@ fn is_question(cx: &Context<'_, '_>, q: &Quote) -> bool {
 
 /// Stage one for one paragraph: every quotation that is speech, with the speaker mention
 /// the first matching sieve found (or none) and that sieve's rule. `reported` is the
-/// paragraph's reported speech, `earlier` the statements before the paragraph.
+/// paragraph's reported speech, `earlier` the statements before the paragraph; `headline`
+/// says the paragraph is the article's headline.
 pub fn attribute_quotes(
     doc: &Doc<'_>,
     paragraph: (usize, usize),
     quotes: &[Quote],
     reported: &[Found],
     earlier: &[Found],
+    headline: bool,
 ) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for q in quotes {
@@ -103,6 +107,7 @@ pub fn attribute_quotes(
             quotes,
             reported,
             earlier: &before,
+            headline,
         };
         if is_question(&cx, q) {
             continue;

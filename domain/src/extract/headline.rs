@@ -1,0 +1,52 @@
+//! Statements in the headline (首相称“…”, 外交部:「…」): found by the same quotation
+//! detection and sieves as the body, and resolved against the people the body names, since
+//! a headline's bare title or short name stands for someone the article names in full.
+
+use super::attribution::attribute_quotes;
+use super::doc::Doc;
+use super::quotes::quotes_in;
+use super::resolve::People;
+use super::speaker::Who;
+use super::{ExtractedStatement, rule};
+use crate::gazetteer::Gazetteer;
+use crate::model::Section;
+
+/// The quotations of `title` that are speech, with their speakers.
+pub fn headline_statements(
+    title: &str,
+    gazetteer: &Gazetteer,
+    body_people: &People,
+) -> Vec<ExtractedStatement> {
+    let doc = Doc::new(title, gazetteer);
+    let whole = (0, doc.orig.len());
+    let quotes = quotes_in(&doc.orig, whole.0, whole.1);
+    attribute_quotes(&doc, whole, &quotes, &[], &[], true)
+        .into_iter()
+        .map(|f| {
+            let person = f.speaker.as_ref().and_then(|s| match &s.who {
+                Who::Named(n) => Some(body_people.fullest(n)),
+                Who::Title(title) => body_people.first_titled(title),
+                Who::Pronoun | Who::Unnamed => None,
+            });
+            let by_reference = f
+                .speaker
+                .as_ref()
+                .is_some_and(|s| matches!(s.who, Who::Title(_)));
+            ExtractedStatement {
+                kind: f.kind,
+                text: doc.text(f.start, f.end),
+                span: (f.start, f.end),
+                section: Section::Headline,
+                speaker: person,
+                speaker_phrase: f.speaker.as_ref().map(|s| s.phrase.clone()),
+                said_on: None,
+                confidence: if by_reference {
+                    f.rule.confidence * rule::REFERENCE_FACTOR
+                } else {
+                    f.rule.confidence
+                },
+                rule: f.rule,
+            }
+        })
+        .collect()
+}
