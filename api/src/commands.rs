@@ -25,6 +25,7 @@ pub fn extraction_json(file: &Path, e: &Extraction) -> Value {
                 "section": s.section.as_str(),
                 "said_on": s.said_on.map(|d| d.to_string()),
                 "confidence": s.confidence,
+                "rule": s.rule.name,
             })
         })
         .collect();

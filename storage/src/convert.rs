@@ -118,6 +118,7 @@ impl TryFrom<statement::Model> for Statement {
             speaker_title: row.speaker_title,
             said_on: row.said_on,
             confidence: row.confidence,
+            rule: row.attribution_rule,
         })
     }
 }

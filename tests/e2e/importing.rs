@@ -80,6 +80,41 @@ async fn importing_the_same_text_twice_writes_nothing_the_second_time() {
 }
 
 #[tokio::test]
+async fn every_extracted_statement_says_which_rule_decided_its_speaker() {
+    on_each_backend(|app| async move {
+        let text = "外長表示合作\n2021-03-01 測試網\n外交部長王毅表示:「合作是唯一出路。」「對抗沒有前途。」";
+        let imported = import(&app, text).await;
+        let id = imported["article"]["id"].clone();
+        let response = app
+            .query(
+                "query($id: ID!) { node(id: $id) { ... on Article { statements { edges { node { text section attribution { rule confidence } } } } } } }",
+                json!({ "id": id }),
+            )
+            .await;
+        assert_no_errors(&response);
+        let rules: Vec<(String, String, f64)> = response["data"]["node"]["statements"]["edges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                let n = &e["node"];
+                (
+                    n["text"].as_str().unwrap_or_default().to_owned(),
+                    n["attribution"]["rule"].as_str().unwrap_or_default().to_owned(),
+                    n["attribution"]["confidence"].as_f64().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rules.iter().map(|(t, r, _)| (t.as_str(), r.as_str())).collect::<Vec<_>>(),
+            [("合作是唯一出路。", "colon_before"), ("對抗沒有前途。", "paragraph_run")]
+        );
+        assert!(rules.iter().all(|(_, _, c)| *c > 0.0 && *c <= 1.0), "{rules:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn an_import_reports_what_it_could_not_find() {
     on_each_backend(|app| async move {
         let imported = import(&app, "沒有日期的標題\n外交部發言人表示,雙方將繼續溝通。").await;
@@ -164,6 +199,7 @@ fn draft(title: &str, url: &str, speaker: &str) -> quotegraph_domain::NewArticle
             section: None,
             said_on: None,
             confidence: None,
+            rule: None,
         }],
         body,
         ..Default::default()

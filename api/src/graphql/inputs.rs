@@ -185,6 +185,7 @@ impl From<StatementInput> for StatementDraft {
             section: input.section.map(Into::into),
             said_on: input.said_on,
             confidence: input.confidence,
+            rule: None,
         }
     }
 }

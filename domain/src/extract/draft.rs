@@ -134,5 +134,6 @@ fn statement_draft(s: &ExtractedStatement, g: &Gazetteer) -> StatementDraft {
         section: Some(s.section),
         said_on: s.said_on.map(|d| d.format("%Y-%m-%d").to_string()),
         confidence: Some(s.confidence),
+        rule: Some(s.rule.name.to_owned()),
     }
 }

@@ -132,6 +132,9 @@ pub struct StatementDraft {
     pub said_on: Option<String>,
     /// 0 to 1; defaults to 1.
     pub confidence: Option<f64>,
+    /// The extraction rule that decided the speaker (a lower-case name such as
+    /// `colon_before`); absent when the statement is given by hand.
+    pub rule: Option<String>,
 }
 
 /// A speaker as given: matched to a person by folded name or alias, or created.
@@ -237,6 +240,8 @@ pub struct NewStatement {
     pub said_on: Option<NaiveDate>,
     /// 0 to 1.
     pub confidence: f64,
+    /// The extraction rule that decided the speaker.
+    pub rule: Option<String>,
     /// How it was made.
     pub origin: Origin,
 }
@@ -415,6 +420,7 @@ impl StatementDraft {
             section,
             said_on,
             confidence,
+            rule: self.rule.map(|r| validate_rule(&r)).transpose()?,
             origin: cx.origin,
         })
     }
@@ -474,6 +480,26 @@ fn optional_country(raw: Option<&str>) -> Result<Option<CountryCode>, Validation
     raw.filter(|c| !c.trim().is_empty())
         .map(|c| CountryCode::parse("country", c))
         .transpose()
+}
+
+/// The longest rule name accepted.
+const MAX_RULE_CHARS: usize = 40;
+
+/// A rule name: lower-case ASCII letters, digits and `_`, at most 40 characters.
+fn validate_rule(raw: &str) -> Result<String, ValidationError> {
+    let ok = !raw.is_empty()
+        && raw.len() <= MAX_RULE_CHARS
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if ok {
+        Ok(raw.to_owned())
+    } else {
+        Err(ValidationError::new(
+            "rule",
+            "must be 1 to 40 lower-case letters, digits or _",
+        ))
+    }
 }
 
 fn bounded_text(field: &str, raw: &str, max_chars: usize) -> Result<String, ValidationError> {

@@ -19,6 +19,7 @@ fn draft() -> ArticleDraft {
             section: None,
             said_on: None,
             confidence: None,
+            rule: None,
         }],
         ..ArticleDraft::default()
     }
@@ -96,4 +97,38 @@ fn statements_after_the_related_marker_are_in_the_related_section() {
     d.related_from = Some(3);
     let article = d.validate(Origin::Admin).unwrap();
     assert_eq!(article.statements[0].section, Section::Related);
+}
+
+#[test]
+fn a_headline_statement_points_into_the_title() {
+    let mut d = draft();
+    d.title = "部長:「一起努力」".into();
+    d.statements[0] = StatementDraft {
+        text: "一起努力".into(),
+        kind: StatementKind::Direct,
+        speaker: None,
+        speaker_phrase: Some("部長".into()),
+        span: None,
+        section: Some(Section::Headline),
+        said_on: None,
+        confidence: Some(0.8),
+        rule: Some("headline_colon".into()),
+    };
+    let article = d.clone().validate(Origin::Extracted).unwrap();
+    assert_eq!(article.statements[0].span, Span { start: 4, end: 8 });
+    assert_eq!(
+        article.statements[0].rule.as_deref(),
+        Some("headline_colon")
+    );
+    d.statements[0].span = Some((0, 4));
+    let err = d.validate(Origin::Extracted).unwrap_err();
+    assert_eq!(err.field, "statements[0].span");
+}
+
+#[test]
+fn a_rule_name_is_a_plain_identifier() {
+    let mut d = draft();
+    d.statements[0].rule = Some("Colon Before!".into());
+    let err = d.validate(Origin::Extracted).unwrap_err();
+    assert_eq!(err.field, "statements[0].rule");
 }

@@ -63,6 +63,8 @@ pub struct Statement {
     pub said_on: Option<NaiveDate>,
     /// How sure the attribution is, from 0 to 1.
     pub confidence: f64,
+    /// The extraction rule that decided the speaker; `None` when an admin gave it.
+    pub rule: Option<String>,
     /// Extracted or entered by an admin.
     pub origin: Origin,
 }

@@ -23,6 +23,7 @@ pub struct Model {
     pub said_on: Option<Date>,
     pub confidence: f64,
     pub origin: String,
+    pub attribution_rule: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -276,6 +276,7 @@ async fn insert_statements(
             section: Set(s.section.as_str().to_owned()),
             said_on: Set(s.said_on),
             confidence: Set(s.confidence),
+            attribution_rule: Set(s.rule.clone()),
             origin: Set(s.origin.as_str().to_owned()),
         })
         .collect();

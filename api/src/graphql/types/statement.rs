@@ -16,6 +16,18 @@ use quotegraph_storage::{StatementFilter, StatementsOf};
 #[derive(Clone)]
 pub struct Statement(pub domain::Statement);
 
+/// How a statement's speaker was decided.
+#[derive(SimpleObject, Clone)]
+pub struct Attribution {
+    /// The extraction rule that decided it (colon_before, trailing_clause, inside_reported,
+    /// naming_sentence, sentence_subject, paragraph_run, headline_colon, reported_clause,
+    /// reported_sentence_subject, press_answer, unattributed); null when an admin gave the
+    /// statement.
+    pub rule: Option<String>,
+    /// How sure the attribution is, from 0 to 1.
+    pub confidence: f64,
+}
+
 /// A character range in an article body.
 #[derive(SimpleObject, Clone, Copy)]
 pub struct Span {
@@ -61,7 +73,7 @@ impl Statement {
         self.0.speaker_title.as_deref()
     }
 
-    /// Where the words stand in the article body.
+    /// Where the words stand: in the article body, or in the title for a headline statement.
     async fn span(&self) -> Span {
         Span {
             start: self.0.span.start,
@@ -69,7 +81,7 @@ impl Statement {
         }
     }
 
-    /// Body or related-articles list.
+    /// Headline, body or related-articles list.
     async fn section(&self) -> SectionGql {
         self.0.section.into()
     }
@@ -82,6 +94,14 @@ impl Statement {
     /// How sure the attribution is, from 0 to 1.
     async fn confidence(&self) -> f64 {
         self.0.confidence
+    }
+
+    /// Which rule decided the speaker, and how far it is trusted.
+    async fn attribution(&self) -> Attribution {
+        Attribution {
+            rule: self.0.rule.clone(),
+            confidence: self.0.confidence,
+        }
     }
 
     /// Extracted by quotegraph or entered by an admin.
