@@ -7,6 +7,7 @@ pub mod error;
 pub mod generate;
 pub mod graphql;
 pub mod importer;
+pub mod reextract;
 pub mod server;
 
 pub use config::Settings;

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 use quotegraph_api::commands::{extract_files, import_paths};
 use quotegraph_api::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL};
 use quotegraph_api::generate::{Options, generate};
+use quotegraph_api::reextract::reextract_all;
 use quotegraph_api::{Application, Settings};
 use quotegraph_domain::gazetteer::Gazetteer;
 use quotegraph_storage::Storage;
@@ -79,6 +80,16 @@ enum Command {
         /// Print the whole report as one JSON document instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Extract every stored article again from its raw text (after an extractor upgrade),
+    /// each article in one transaction, keeping statements an admin entered or edited.
+    Reextract {
+        /// Database: a SQLite URL (created if missing) or postgres://….
+        #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+        /// Articles read and extracted at a time.
+        #[arg(long, default_value_t = 64)]
+        batch: u64,
     },
     /// Create or upgrade the database schema, then exit.
     Migrate {
@@ -163,6 +174,18 @@ async fn main() -> anyhow::Result<()> {
             anyhow::ensure!(
                 summary.failed.is_empty(),
                 "{} article(s) failed",
+                summary.failed.len()
+            );
+        }
+        Command::Reextract { database, batch } => {
+            let storage = Storage::connect_and_migrate(&database)
+                .await
+                .context("opening the database")?;
+            let summary = reextract_all(&storage, batch).await?;
+            eprint!("{summary}");
+            anyhow::ensure!(
+                summary.failed.is_empty(),
+                "{} article(s) left as they were",
                 summary.failed.len()
             );
         }

@@ -13,4 +13,5 @@ mod importing;
 mod ingest_validation;
 mod pagination;
 mod people_across_scripts;
+mod reextracting;
 mod search;

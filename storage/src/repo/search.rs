@@ -69,6 +69,39 @@ pub(crate) async fn index_articles<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Takes an article out of the index, inside the caller's transaction. The SQLite index is
+/// contentless, so its row is deleted by giving back the tokens it was made from.
+pub(crate) async fn unindex_article<C: ConnectionTrait>(
+    db: &C,
+    article: &Article,
+) -> StorageResult<()> {
+    let mut delete = Query::delete();
+    if db.get_database_backend() == DbBackend::Postgres {
+        delete
+            .from_table(Alias::new("search_documents"))
+            .and_where(Expr::col(Alias::new("article_id")).eq(article.id.0));
+        db.execute(&delete).await?;
+    } else {
+        let text = format!("{}\n{}", article.title, article.body);
+        let mut insert = Query::insert();
+        insert
+            .into_table(Alias::new("search_fts"))
+            .columns([
+                Alias::new("search_fts"),
+                Alias::new("rowid"),
+                Alias::new("tokens"),
+            ])
+            .values([
+                "delete".into(),
+                article.id.0.into(),
+                fts5_document(&text).into(),
+            ])
+            .map_err(|e| StorageError::Corrupt(format!("search index row: {e}")))?;
+        db.execute(&insert).await?;
+    }
+    Ok(())
+}
+
 /// `SELECT articles.id AS id, <score> AS score FROM <index> JOIN articles … WHERE <match>`.
 fn matching(
     backend: DbBackend,

@@ -130,11 +130,38 @@ impl Storage {
     }
 }
 
+/// What an article's names resolve to, before its rows are written.
+pub(crate) struct Resolved {
+    /// Its source.
+    pub source_id: Option<i64>,
+    /// Every entity it mentions, with count and first offset.
+    pub mentions: HashMap<EntityRef, (u32, usize)>,
+    /// The person each statement's speaker is, in statement order.
+    pub speakers: Vec<Option<i64>>,
+}
+
 async fn write_article(
     tx: &DatabaseTransaction,
     new: NewArticle,
     resolver: &mut Resolver,
 ) -> StorageResult<Article> {
+    let resolved = resolve_names(tx, &new, resolver).await?;
+    let row = article::Entity::insert(article_row(&new, resolved.source_id))
+        .exec_with_returning(tx)
+        .await?;
+    let article_id = row.id;
+    insert_statements(tx, article_id, &new.statements, &resolved.speakers).await?;
+    insert_mentions(tx, article_id, resolved.mentions).await?;
+    Article::try_from(row)
+}
+
+/// Resolves (creating when new) the article's source, mentioned entities, agreement facts
+/// and speakers.
+pub(crate) async fn resolve_names(
+    tx: &DatabaseTransaction,
+    new: &NewArticle,
+    resolver: &mut Resolver,
+) -> StorageResult<Resolved> {
     let source_id = match &new.source {
         Some(name) => Some(resolver.source(tx, name).await?),
         None => None,
@@ -182,14 +209,11 @@ async fn write_article(
         }
         speakers.push(speaker.map(|id| id.0));
     }
-    let row = article::Entity::insert(article_row(&new, source_id))
-        .exec_with_returning(tx)
-        .await?;
-    let article_id = row.id;
-    insert_statements(tx, article_id, &new.statements, &speakers).await?;
-    insert_mentions(tx, article_id, mentions).await?;
-
-    Article::try_from(row)
+    Ok(Resolved {
+        source_id,
+        mentions,
+        speakers,
+    })
 }
 
 fn nest(err: StorageError, parent: &str) -> StorageError {
@@ -199,7 +223,7 @@ fn nest(err: StorageError, parent: &str) -> StorageError {
     }
 }
 
-fn add_mention(
+pub(crate) fn add_mention(
     mentions: &mut HashMap<EntityRef, (u32, usize)>,
     entity: EntityRef,
     count: u32,
@@ -229,7 +253,7 @@ pub(crate) async fn upsert_source<C: ConnectionTrait>(db: &C, name: &Name) -> St
     Ok(row.id)
 }
 
-fn article_row(new: &NewArticle, source_id: Option<i64>) -> article::ActiveModel {
+pub(crate) fn article_row(new: &NewArticle, source_id: Option<i64>) -> article::ActiveModel {
     article::ActiveModel {
         id: NotSet,
         title: Set(new.title.clone()),
@@ -253,7 +277,7 @@ fn article_row(new: &NewArticle, source_id: Option<i64>) -> article::ActiveModel
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
 const INSERT_CHUNK: usize = 500;
 
-async fn insert_statements(
+pub(crate) async fn insert_statements(
     tx: &DatabaseTransaction,
     article_id: i64,
     statements: &[NewStatement],
@@ -288,7 +312,7 @@ async fn insert_statements(
     Ok(())
 }
 
-async fn insert_mentions(
+pub(crate) async fn insert_mentions(
     tx: &DatabaseTransaction,
     article_id: i64,
     mentions: HashMap<EntityRef, (u32, usize)>,

@@ -1,0 +1,194 @@
+//! Re-extraction: after an extractor upgrade, an article's extracted statements, mentions
+//! and metadata are replaced by a new extraction of its stored raw text, in one
+//! transaction. Statements an admin entered or edited are kept, found again in the new
+//! body; an extracted statement saying the same words as a kept one gives way to it.
+
+use super::resolve::Resolver;
+use super::search::{index_articles, unindex_article};
+use super::writer::{add_mention, article_row, insert_mentions, insert_statements, resolve_names};
+use crate::entity::{article, mention, statement};
+use crate::{Storage, StorageError, StorageResult};
+use quotegraph_domain::{
+    Article, ArticleId, EntityRef, NewArticle, Origin, PersonId, Section, Span,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
+};
+
+/// A stored article's raw text, as re-extraction reads it.
+#[derive(Debug, Clone)]
+pub struct RawArticle {
+    /// The article.
+    pub id: ArticleId,
+    /// The text as imported.
+    pub raw_text: String,
+    /// Whether it was entered with its parts (addArticle) rather than imported raw: then
+    /// the raw text is the body, and there is nothing to extract again.
+    pub entered_by_hand: bool,
+}
+
+/// What re-extracting one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reextracted {
+    /// Extracted statements written.
+    pub statements: usize,
+    /// Statements kept because an admin entered or edited them.
+    pub kept: usize,
+}
+
+impl Storage {
+    /// Up to `limit` articles with an id above `after`, in id order, with their raw text.
+    #[tracing::instrument(skip(self))]
+    pub async fn raw_articles_after(
+        &self,
+        after: ArticleId,
+        limit: u64,
+    ) -> StorageResult<Vec<RawArticle>> {
+        let rows = article::Entity::find()
+            .filter(article::Column::Id.gt(after.0))
+            .order_by_asc(article::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| RawArticle {
+                id: ArticleId(row.id),
+                entered_by_hand: row.raw_text == row.body,
+                raw_text: row.raw_text,
+            })
+            .collect())
+    }
+
+    /// Replaces article `id`'s extraction with `new` (a fresh extraction of its raw text)
+    /// in one transaction, keeping its URL and the statements an admin entered or edited.
+    /// Fails, writing nothing, when a kept statement's words are no longer in the new text.
+    #[tracing::instrument(skip(self, new))]
+    pub async fn replace_extraction(
+        &self,
+        id: ArticleId,
+        mut new: NewArticle,
+    ) -> StorageResult<Reextracted> {
+        let tx = self.db.begin().await?;
+        let old_row = article::Entity::find_by_id(id.0)
+            .one(&tx)
+            .await?
+            .ok_or_else(|| StorageError::Conflict(format!("article {}: not found", id.0)))?;
+        let old = Article::try_from(old_row.clone())?;
+        let kept: Vec<statement::Model> = statement::Entity::find()
+            .filter(statement::Column::ArticleId.eq(id.0))
+            .filter(statement::Column::Origin.ne(Origin::Extracted.as_str()))
+            .order_by_asc(statement::Column::Id)
+            .all(&tx)
+            .await?;
+        let kept_spans = relocate(&kept, &new)?;
+        new.statements.retain(|s| {
+            !kept_spans
+                .iter()
+                .any(|(_, section, span)| *section == s.section && *span == s.span)
+        });
+        new.url = old.url.clone();
+        new.published_at = new.published_at.or(old.published_at);
+        let mut resolver = Resolver::default();
+        if new.source.is_none() {
+            new.source = old_source_name(&tx, old_row.source_id).await?;
+        }
+        let mut resolved = resolve_names(&tx, &new, &mut resolver).await?;
+        statement::Entity::delete_many()
+            .filter(statement::Column::ArticleId.eq(id.0))
+            .filter(statement::Column::Origin.eq(Origin::Extracted.as_str()))
+            .exec(&tx)
+            .await?;
+        mention::Entity::delete_many()
+            .filter(mention::Column::ArticleId.eq(id.0))
+            .exec(&tx)
+            .await?;
+        for (row, (_, _, span)) in kept.iter().zip(&kept_spans) {
+            if let Some(person) = row.speaker_id {
+                add_mention(
+                    &mut resolved.mentions,
+                    EntityRef::Person(PersonId(person)),
+                    1,
+                    span.start,
+                );
+            }
+            let mut active: statement::ActiveModel = row.clone().into();
+            active.span_start = Set(span.start as i64);
+            active.span_end = Set(span.end as i64);
+            active.update(&tx).await?;
+        }
+        let mut row = article_row(&new, resolved.source_id);
+        row.id = Set(id.0);
+        row.url = Set(old.url.clone());
+        let updated = row.update(&tx).await.map_err(|err| {
+            let err = StorageError::from(err);
+            if err.is_unique_violation() {
+                StorageError::Conflict(format!(
+                    "article {}: another article already has the re-extracted content",
+                    id.0
+                ))
+            } else {
+                err
+            }
+        })?;
+        insert_statements(&tx, id.0, &new.statements, &resolved.speakers).await?;
+        insert_mentions(&tx, id.0, resolved.mentions).await?;
+        unindex_article(&tx, &old).await?;
+        index_articles(&tx, &[Article::try_from(updated)?]).await?;
+        tx.commit().await?;
+        Ok(Reextracted {
+            statements: new.statements.len(),
+            kept: kept.len(),
+        })
+    }
+}
+
+/// Where each kept statement stands in the new text: the same place when its words are
+/// still there, else the first place they occur.
+fn relocate(
+    kept: &[statement::Model],
+    new: &NewArticle,
+) -> StorageResult<Vec<(i64, Section, Span)>> {
+    kept.iter()
+        .map(|row| {
+            let section = Section::parse("section", &row.section)
+                .map_err(|_| StorageError::Corrupt(format!("statement {}: section", row.id)))?;
+            let within = match section {
+                Section::Headline => &new.title,
+                _ => &new.body,
+            };
+            let at_old_place = Span::within(
+                "span",
+                row.span_start.max(0) as usize,
+                row.span_end.max(0) as usize,
+                within.chars().count(),
+            )
+            .ok()
+            .filter(|span| span.slice(within) == row.text);
+            at_old_place
+                .or_else(|| Span::find(within, &row.text))
+                .map(|span| (row.id, section, span))
+                .ok_or_else(|| {
+                    StorageError::Conflict(format!(
+                        "statement {}: its words are no longer in the re-extracted text, so the article is left as it was",
+                        row.id
+                    ))
+                })
+        })
+        .collect()
+}
+
+async fn old_source_name(
+    tx: &sea_orm::DatabaseTransaction,
+    source_id: Option<i64>,
+) -> StorageResult<Option<quotegraph_domain::Name>> {
+    let Some(id) = source_id else {
+        return Ok(None);
+    };
+    let row = crate::entity::source::Entity::find_by_id(id)
+        .one(tx)
+        .await?;
+    row.map(|r| quotegraph_domain::Name::parse("source", &r.name).map_err(StorageError::Invalid))
+        .transpose()
+}
