@@ -239,9 +239,12 @@ fn is_byline(line: &str) -> bool {
     if line.chars().count() > 30 || folded.contains('。') {
         return false;
     }
-    let opens = ["记者", "作者", "撰文", "文/", "文 "]
-        .iter()
-        .any(|w| folded.starts_with(w));
+    // 记者 王明, 作者:王明, 文/王明, 记者王明/台北报导 — not a sentence opening 记者了解到.
+    let opens = ["记者", "作者", "撰文", "文"].iter().any(|w| {
+        folded.strip_prefix(w).is_some_and(|rest| {
+            rest.starts_with([' ', ':', '/']) || (rest.contains('/') && !rest.contains(','))
+        })
+    });
     let signed = folded
         .split(['/', '／'])
         .next()

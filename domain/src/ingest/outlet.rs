@@ -17,6 +17,23 @@ const OUTLET_ENDINGS: &[&str] = &[
 /// Ways an outlet refers to itself without its name (本报讯, 本网讯): no name to keep.
 const SELF_REFERENCES: &[&str] = &["本报", "本网", "本台", "本社", "本刊", "本站"];
 
+/// Topic and section words that, with 新闻 or 频道, name a page section (国际新闻,
+/// 即时新闻, 财经频道), not an outlet.
+const SECTION_HEADS: &[&str] = &[
+    "国际", "国内", "社会", "财经", "体育", "娱乐", "科技", "即时", "最新", "热门", "突发", "图片",
+    "视频", "头条", "要闻", "地方", "本地", "两岸", "港澳", "军事", "时政", "政治", "经济", "文化",
+    "健康", "教育", "综合", "滚动", "焦点", "今日", "每日", "晚间", "早间", "午间",
+];
+
+/// Whether a name is a section of a site: 国际新闻, 财经频道.
+fn section_name(folded: &str) -> bool {
+    ["新闻", "频道"].iter().any(|e| {
+        folded
+            .strip_suffix(e)
+            .is_some_and(|head| SECTION_HEADS.contains(&head))
+    })
+}
+
 /// Whether a name is shaped like an outlet's: 2 to 15 characters, mostly ideographs,
 /// ending in an outlet word (社, 网, 报, 台, 新闻 …), not a self-reference.
 pub(super) fn outlet_shaped(name: &str) -> bool {
@@ -30,6 +47,7 @@ pub(super) fn outlet_shaped(name: &str) -> bool {
             .any(|e| folded.ends_with(e) && folded.len() > e.len())
         && !SELF_REFERENCES.iter().any(|s| folded.starts_with(s))
         && !folded.starts_with(['据', '在', '向', '对', '从', '由', '经'])
+        && !section_name(&folded)
 }
 
 /// The shortest leading part of `text` that is an outlet's name: 新华社 in 新华社北京,
@@ -71,7 +89,14 @@ pub(super) fn site_name(raw: &str) -> Option<String> {
         words.join(" ")
     };
     let name = strip_website(&name);
-    (!name.is_empty() && name.chars().count() <= 30).then_some(name)
+    let site_like = if words.is_empty() {
+        name.chars().any(|c| c.is_ascii_alphabetic())
+    } else {
+        words
+            .iter()
+            .any(|w| outlet_shaped(&strip_website(w)) || outlet_shaped(w))
+    };
+    (site_like && !name.is_empty() && name.chars().count() <= 30).then_some(name)
 }
 
 /// Drops a trailing 网站/中文网 ("the website of X"), leaving the outlet: 明报网站 → 明报.
@@ -126,7 +151,11 @@ pub(super) fn lead_outlet(paragraph: &str, bracketed_only: bool) -> Option<Strin
         .find_map(|m| {
             let before = &head[..m.start()];
             let name = outlet_prefix(before)?;
-            dateline_gap(&before[name.len()..]).then_some(name)
+            let gap = &before[name.len()..];
+            // "X报道," cites X; "X5月21日报道" and "X报道:" are X's own dispatch.
+            let reported = ["报道", "報導", "报导"].contains(&m.as_str());
+            let own = !reported || gap.contains('日') || head[m.end()..].starts_with([':', '：']);
+            (own && dateline_gap(gap)).then_some(name)
         })
 }
 
@@ -146,9 +175,14 @@ pub(super) fn byline_outlet(line: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
-        r"[(（]《?([^)）《》\s]{2,15}?)》?(?:特约记者|特約記者|记者|記者)",
+        r"[(（]《?([^)）《》\s]{2,15}?)》?(?:特约记者|特約記者|记者|記者)([^)）]*)",
     );
+    // (X记者 Y 摄) credits a photo, not the text.
     re.captures_iter(line)
+        .filter(|c| {
+            c.get(2)
+                .is_none_or(|rest| !rest.as_str().contains(['摄', '攝']))
+        })
         .find_map(|c| outlet_prefix(c.get(1)?.as_str()))
 }
 
@@ -172,6 +206,10 @@ pub(super) fn comment_policy_site(line: &str) -> Option<String> {
         &RE,
         r"(?:并不|並不|不)(?:表明|代表|表示)([^\s，,。、]{2,12}?)(?:同意|赞同|贊同|的立场|的立場|立场|立場)",
     );
+    let policy = ["网友", "跟帖", "评论", "留言", "作者", "本文", "文章"];
+    if !policy.iter().any(|w| fold(line).contains(w)) {
+        return None;
+    }
     let name = re.captures(line)?.get(1)?.as_str();
     let folded = fold(name);
     (!SELF_REFERENCES.iter().any(|s| folded.starts_with(s)) && cjk_count(name) >= 2)

@@ -7,6 +7,8 @@ fn outlet_names_end_in_an_outlet_word() {
     assert!(outlet_shaped("某某之聲"));
     assert!(!outlet_shaped("吉隆坡"));
     assert!(!outlet_shaped("本報"));
+    assert!(!outlet_shaped("國際新聞"));
+    assert!(!outlet_shaped("新聞"));
     assert!(!outlet_shaped("据某某社"));
     assert_eq!(outlet_prefix("某某社北京").as_deref(), Some("某某社"));
     assert_eq!(outlet_prefix("東方某報網訊").as_deref(), Some("東方某報"));
@@ -45,6 +47,7 @@ fn leads_name_their_outlet_but_not_their_city() {
     assert_eq!(lead("【本報訊】市政署宣布,"), None);
     assert_eq!(lead("某某社周五(30日)一篇報道披露,"), None);
     assert_eq!(lead("据某某社报道,会议"), None);
+    assert_eq!(lead("某某社報導,部長強調"), None);
     assert_eq!(lead_outlet("某某社北京1月2日电 会议", true), None);
 }
 
@@ -64,6 +67,7 @@ fn bylines_signatures_policies_and_channels_name_outlets() {
         Some("某搜索")
     );
     assert_eq!(comment_policy_site("並不代表本網贊同其觀點"), None);
+    assert_eq!(comment_policy_site("他说这不代表某国政府的立场。"), None);
     assert_eq!(
         channel_outlet("多位大使通过某某网用中文送上祝福").as_deref(),
         Some("某某网")
@@ -79,6 +83,7 @@ fn bylines_signatures_policies_and_channels_name_outlets() {
 fn site_names_keep_their_ideographic_words() {
     assert_eq!(site_name("某某报 Example Press").as_deref(), Some("某某报"));
     assert_eq!(site_name("XYZ").as_deref(), Some("XYZ"));
+    assert_eq!(site_name("新的起点"), None);
     assert_eq!(strip_website("某某報網站"), "某某報");
     assert!(same_outlet("某某網", "中央某某網"));
     assert_eq!(bracket_tag("ABC").as_deref(), Some("ABC"));

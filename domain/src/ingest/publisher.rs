@@ -52,7 +52,6 @@ pub(super) fn decide(e: &Evidence) -> Decision {
         .or_else(|| e.lead.clone())
         .or_else(|| e.tag.clone())
         .or_else(|| e.signature.clone())
-        .or_else(|| e.channel.clone())
         .or_else(|| e.late_source.clone());
     let from_wire = e.labelled.is_none() && e.byline.is_none() && e.lead_is_wire;
     match (&e.site, named) {
@@ -75,7 +74,12 @@ pub(super) fn decide(e: &Evidence) -> Decision {
             },
         },
         (None, None) => Decision {
-            publisher: e.hosted.clone().or_else(|| e.credit.clone()),
+            // "通过X" says which channel carried the text: weaker than a copyright holder.
+            publisher: e
+                .hosted
+                .clone()
+                .or_else(|| e.channel.clone())
+                .or_else(|| e.credit.clone()),
             reprinted_from: None,
         },
     }
