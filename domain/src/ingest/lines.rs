@@ -5,7 +5,7 @@
 use super::chrome::is_chrome;
 use super::dates::find_header_date;
 use super::meta::{self, Dateline};
-use super::outlet::{cjk_count, lead_outlet, outlet_shaped};
+use super::outlet::{cjk_count, outlet_shaped};
 use crate::fold::fold;
 
 /// One non-empty line of the page and what it is.
@@ -48,8 +48,6 @@ pub(super) enum Kind {
     Caption,
     /// A byline or signature: 记者 X, X 综合报道 / 台北, X Y 编译.
     Byline,
-    /// A wire dateline standing alone: X台北11日电.
-    Wire(String),
     /// Article text (or a heading).
     Text,
 }
@@ -66,7 +64,6 @@ const RELATED_HEADINGS: &[&str] = &[
     "更多阅读",
     "推荐阅读",
     "热门推荐",
-    "热门新闻",
     "猜你喜欢",
     "更多精彩",
     "往期回顾",
@@ -116,7 +113,6 @@ const RECOGNISERS: &[fn(&str) -> Option<Kind>] = &[
     source_line,
     |l| is_related_heading(l).then_some(Kind::RelatedHeading),
     |l| is_chrome(l).then_some(Kind::Chrome),
-    wire_line,
     |l| is_caption(l).then_some(Kind::Caption),
     |l| meta::credit(l).map(Kind::Credit),
     |l| is_byline(l).then_some(Kind::Byline),
@@ -178,7 +174,7 @@ fn breadcrumb(line: &str) -> Option<Kind> {
     Some(Kind::Breadcrumb { category, site })
 }
 
-/// 原标题:X, (原标题:X).
+/// 原标题:X, (原标题:X): the first publication's headline, not this page's.
 fn original_title(line: &str) -> Option<Kind> {
     let folded = fold(line);
     let bare = folded.trim_start_matches(['(', '【', '[']);
@@ -202,15 +198,6 @@ fn source_line(line: &str) -> Option<Kind> {
         .map(|(_, rest)| rest.trim())?;
     let name = name.split_whitespace().next()?;
     (cjk_count(name) + name.len() >= 2).then(|| Kind::Source(name.to_owned()))
-}
-
-/// A wire dateline alone on its line: X台北11日电.
-fn wire_line(line: &str) -> Option<Kind> {
-    let short = line.chars().count() <= 20 && line.ends_with(['电', '電', '讯', '訊']);
-    short
-        .then(|| lead_outlet(line, false))
-        .flatten()
-        .map(Kind::Wire)
 }
 
 /// A photo caption or credit: ends in a credit (… 某某社图, … 记者 某某摄), or in a

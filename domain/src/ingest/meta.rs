@@ -91,7 +91,7 @@ pub(crate) fn credit(line: &str) -> Option<String> {
         .and_then(|rest| rest.strip_suffix([')', '）']))?;
     let n = inner.chars().count();
     if (2..=30).contains(&n) && !inner.contains(['。', '，', ',', '(', '（']) {
-        tidy(inner.split_whitespace().next()?).filter(|w| outlet_shaped(w))
+        tidy(inner.split_whitespace().next()?)
     } else {
         None
     }

@@ -121,9 +121,6 @@ pub fn ingest(raw: &str) -> Ingested {
             Kind::Source(name) if in_header => {
                 evidence.labelled.get_or_insert_with(|| name.clone());
             }
-            Kind::Source(name) => {
-                evidence.late_source.get_or_insert_with(|| name.clone());
-            }
             Kind::Reprint(from) => {
                 out.reprinted_from.get_or_insert_with(|| from.clone());
             }
@@ -132,10 +129,6 @@ pub fn ingest(raw: &str) -> Ingested {
             }
             Kind::Credit(name) if !in_header => {
                 out.credit.get_or_insert_with(|| name.clone());
-            }
-            Kind::Wire(name) if in_header && evidence.lead.is_none() => {
-                evidence.lead = Some(name.clone());
-                evidence.lead_is_wire = true;
             }
             Kind::Byline => {
                 evidence.signature = evidence
@@ -147,7 +140,7 @@ pub fn ingest(raw: &str) -> Ingested {
             Kind::Chrome => {
                 evidence.tag = evidence.tag.take().or_else(|| header_tag(line.text));
             }
-            Kind::Dateline(_) | Kind::Wire(_) | Kind::RelatedHeading | Kind::Credit(_) => {}
+            Kind::Dateline(_) | Kind::Source(_) | Kind::RelatedHeading | Kind::Credit(_) => {}
             Kind::Text if is_headline(headline.as_ref(), i, in_header, line.text) => {}
             Kind::Text | Kind::Caption | Kind::OriginalTitle => {
                 if !in_header && line.kind == Kind::Text && paragraphs < LEAD_PARAGRAPHS {
@@ -163,10 +156,6 @@ pub fn ingest(raw: &str) -> Ingested {
                     }
                     paragraphs += 1;
                 }
-                evidence.byline = evidence
-                    .byline
-                    .take()
-                    .or_else(|| outlet::byline_outlet(line.text));
                 body.push(line.text);
             }
         }

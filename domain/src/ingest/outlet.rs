@@ -1,5 +1,5 @@
 //! Outlet names: what a news outlet's name looks like, and where pages write one (lead
-//! tags such as 【X专讯】 or X北京1月2日电, bracketed bylines, site suffixes of the
+//! tags such as 【X专讯】 or X北京1月2日电, signatures, site suffixes of the
 //! headline, comment-policy footers, "via X" channel phrases).
 
 use super::meta::regex;
@@ -168,22 +168,6 @@ fn dateline_gap(gap: &str) -> bool {
         r"^\p{Han}{0,8}?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:综合|綜合)?$",
     )
     .is_match(gap)
-}
-
-/// A bracketed byline anywhere in the text: (《X》记者某某…), (X记者 某某 台北29日电).
-pub(super) fn byline_outlet(line: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &RE,
-        r"[(（]《?([^)）《》\s]{2,15}?)》?(?:特约记者|特約記者|记者|記者)([^)）]*)",
-    );
-    // (X记者 Y 摄) credits a photo, not the text.
-    re.captures_iter(line)
-        .filter(|c| {
-            c.get(2)
-                .is_none_or(|rest| !rest.as_str().contains(['摄', '攝']))
-        })
-        .find_map(|c| outlet_prefix(c.get(1)?.as_str()))
 }
 
 /// A credit line at the end of a story: "X 某某 编译", "X 记者 某某".

@@ -52,11 +52,7 @@ fn leads_name_their_outlet_but_not_their_city() {
 }
 
 #[test]
-fn bylines_signatures_policies_and_channels_name_outlets() {
-    assert_eq!(
-        byline_outlet("她说。(《某某晚报》记者王明北京报道)").as_deref(),
-        Some("某某晚报")
-    );
+fn signatures_policies_and_channels_name_outlets() {
     assert_eq!(
         signature_outlet("某某新闻 王明 编译").as_deref(),
         Some("某某新闻")

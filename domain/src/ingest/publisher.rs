@@ -1,5 +1,5 @@
 //! Who published the page and whose item it republishes, from what the page names: the
-//! source beside the date, a byline, the lead's tag, the site's own name (breadcrumb root,
+//! source beside the date, the lead's tag, a signature, the site's own name (breadcrumb root,
 //! masthead, headline suffix, comment policy), the copyright holder.
 
 use super::outlet::same_outlet;
@@ -9,9 +9,7 @@ use super::outlet::same_outlet;
 pub(super) struct Evidence {
     /// 来源:X, or an outlet beside the header date.
     pub labelled: Option<String>,
-    /// A bracketed byline: (X记者 Y).
-    pub byline: Option<String>,
-    /// The lead's tag: 【X专讯】, X北京1月2日电, a wire dateline line.
+    /// The lead's tag: 【X专讯】, X北京1月2日电.
     pub lead: Option<String>,
     /// Whether the lead's tag is a wire dispatch (…电).
     pub lead_is_wire: bool,
@@ -21,8 +19,6 @@ pub(super) struct Evidence {
     pub signature: Option<String>,
     /// The channel the text came through: 通过X.
     pub channel: Option<String>,
-    /// 来源:X after the header.
-    pub late_source: Option<String>,
     /// The site's own name: breadcrumb root, masthead, headline suffix, comment policy.
     pub site: Option<String>,
     /// The copyright holder.
@@ -48,12 +44,10 @@ pub(super) fn decide(e: &Evidence) -> Decision {
     let named = e
         .labelled
         .clone()
-        .or_else(|| e.byline.clone())
         .or_else(|| e.lead.clone())
         .or_else(|| e.tag.clone())
-        .or_else(|| e.signature.clone())
-        .or_else(|| e.late_source.clone());
-    let from_wire = e.labelled.is_none() && e.byline.is_none() && e.lead_is_wire;
+        .or_else(|| e.signature.clone());
+    let from_wire = e.labelled.is_none() && e.lead_is_wire;
     match (&e.site, named) {
         (Some(site), Some(named)) if !same_outlet(site, &named) => Decision {
             publisher: Some(site.clone()),
@@ -108,7 +102,7 @@ mod tests {
     #[test]
     fn the_site_itself_as_source_is_no_reprint() {
         let e = Evidence {
-            late_source: some("某某新聞"),
+            labelled: some("某某新聞"),
             site: some("某某新聞"),
             ..Evidence::default()
         };

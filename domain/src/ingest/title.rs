@@ -1,6 +1,6 @@
 //! The headline: among the heading-like lines before the article's first paragraph, the
-//! one a page's layout marks as the headline — next to the dateline, first on the page,
-//! just before the lead, repeated — rather than a section label, a masthead or a teaser.
+//! one a page's layout marks as the headline — long, and followed by the article — rather
+//! than a section label, a masthead or a teaser strip.
 
 use super::lines::{Kind, Line};
 use super::outlet::{bracket_tag, cjk_count, site_name};
@@ -19,7 +19,7 @@ pub(super) struct Headline {
 }
 
 /// Separators between a headline and the site's name in a page title.
-const SITE_SEPARATORS: &[&str] = &[" | ", " ｜ ", " - ", " – ", " — "];
+const SITE_SEPARATORS: &[&str] = &[" | ", " - "];
 
 /// A headline line taken apart: the headline, the site suffix, the trailing tag.
 pub(super) fn split_heading(line: &str) -> Headline {
@@ -85,12 +85,9 @@ pub(super) fn pick(page: &[Line], header_end: usize) -> Option<Headline> {
                 && h.text.starts_with(&o.text)
         })
     };
-    let first = page[..header_end]
-        .iter()
-        .position(|l| !matches!(l.kind, Kind::Chrome | Kind::Breadcrumb { .. }));
-    let mut best: Option<(i32, &Headline)> = None;
+    let mut best: Option<(usize, &Headline)> = None;
     for h in candidates.iter().filter(|h| !teaser(h)) {
-        let score = score(page, header_end, h, first == Some(h.index));
+        let score = score(page, header_end, h);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, h));
         }
@@ -107,43 +104,24 @@ pub(super) fn pick(page: &[Line], header_end: usize) -> Option<Headline> {
     Some(chosen)
 }
 
-/// How much the layout marks a line as the headline.
-fn score(page: &[Line], header_end: usize, h: &Headline, first: bool) -> i32 {
-    let n = h.text.chars().count();
-    let mut score = i32::try_from(n.min(30)).unwrap_or(30);
-    if n <= 4 {
-        // Section labels and column names (快讯, 头条, 国内).
-        score -= 20;
-    }
-    let skip = |k: &Kind| matches!(k, Kind::Chrome | Kind::Caption);
-    let prev = page[..h.index].iter().rev().find(|l| !skip(&l.kind));
-    let next_at = (h.index + 1..page.len()).find(|&j| !skip(&page[j].kind));
-    let next = next_at.map(|j| &page[j]);
-    let meta = |l: Option<&Line>| {
-        l.is_some_and(|l| {
-            matches!(
-                l.kind,
-                Kind::Dateline(_) | Kind::Source(_) | Kind::Byline | Kind::Editor(_)
-            )
-        })
+/// How much the layout marks a line as the headline: its length (headlines are the
+/// longest heading-like lines, labels and mastheads are short), more when the article
+/// follows it, with only its dateline, byline, captions or chrome in between.
+fn score(page: &[Line], header_end: usize, h: &Headline) -> usize {
+    let furniture = |k: &Kind| {
+        matches!(
+            k,
+            Kind::Chrome
+                | Kind::Caption
+                | Kind::Dateline(_)
+                | Kind::Source(_)
+                | Kind::Byline
+                | Kind::Editor(_)
+        )
     };
-    if meta(prev) || meta(next) {
-        score += 15;
-    }
-    if next_at.is_none_or(|j| j >= header_end) {
-        score += 8;
-    }
-    if first {
-        score += 10;
-    }
-    let repeated = page
-        .iter()
-        .enumerate()
-        .any(|(j, l)| j != h.index && split_heading(l.text).text == h.text);
-    if repeated {
-        score += 5;
-    }
-    score
+    let next = (h.index + 1..page.len()).find(|&j| !furniture(&page[j].kind));
+    let leads_in = next.is_none_or(|j| j >= header_end);
+    h.text.chars().count().min(30) + if leads_in { 8 } else { 0 }
 }
 
 #[cfg(test)]

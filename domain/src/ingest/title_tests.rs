@@ -14,10 +14,7 @@ fn page(text: &str) -> Vec<Line<'_>> {
 
 fn headline(text: &str) -> Option<String> {
     let lines = page(text);
-    let end = lines
-        .iter()
-        .position(|l| l.text.contains('。') && l.text.chars().count() >= 30)
-        .unwrap_or(lines.len());
+    let end = crate::ingest::header_end(&lines);
     pick(&lines, end).map(|h| h.text)
 }
 
