@@ -141,7 +141,11 @@ pub fn ingest(raw: &str) -> Ingested {
                 evidence.tag = evidence.tag.take().or_else(|| header_tag(line.text));
             }
             Kind::Dateline(_) | Kind::Source(_) | Kind::RelatedHeading | Kind::Credit(_) => {}
-            Kind::Text if is_headline(headline.as_ref(), i, in_header, line.text) => {}
+            // Before the first paragraph, what is not a sentence is the headline or furniture
+            // (labels, mastheads, teaser strips): only captions, sentences and questions
+            // join the body, and never the headline.
+            Kind::Text
+                if in_header && (!is_sentence(line.text) || is_headline(&headline, line.text)) => {}
             Kind::Text | Kind::Caption | Kind::OriginalTitle => {
                 if !in_header && line.kind == Kind::Text && paragraphs < LEAD_PARAGRAPHS {
                     if evidence.lead.is_none() {
@@ -248,10 +252,16 @@ fn masthead(page: &[Line], headline: Option<&title::Headline>) -> Option<String>
     fits.then(|| first.text.to_owned())
 }
 
-/// Whether a text line is the chosen headline (or, in the header, a repeat of it).
-fn is_headline(headline: Option<&title::Headline>, i: usize, in_header: bool, line: &str) -> bool {
+/// Whether a line holds a sentence: a full stop, a question or an exclamation.
+fn is_sentence(text: &str) -> bool {
+    text.contains(['。', '？', '！', '?', '!'])
+}
+
+/// Whether a header line is the chosen headline (or a repeat of it).
+fn is_headline(headline: &Option<title::Headline>, line: &str) -> bool {
     headline
-        .is_some_and(|h| h.index == i || (in_header && title::split_heading(line).text == h.text))
+        .as_ref()
+        .is_some_and(|h| title::split_heading(line).text == h.text)
 }
 
 /// Trims a line, including full-width and no-break spaces.

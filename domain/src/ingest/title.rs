@@ -4,6 +4,7 @@
 
 use super::lines::{Kind, Line};
 use super::outlet::{bracket_tag, cjk_count, site_name};
+use crate::fold::fold;
 
 /// The chosen headline.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -55,7 +56,7 @@ pub(super) fn split_heading(line: &str) -> Headline {
 }
 
 /// Whether a text can be a headline: some Chinese, no full stop, not a label ending in a
-/// colon or comma, not a list item, not wholly in brackets.
+/// colon or comma, not a list item, not wholly in brackets, not a transcript line.
 fn heading_like(text: &str) -> bool {
     let n = text.chars().count();
     let bracketed = text.starts_with(['(', '（', '[']) && text.ends_with([')', '）', ']']);
@@ -65,6 +66,15 @@ fn heading_like(text: &str) -> bool {
         && !text.ends_with([':', '：', ',', '，', '、', ';', '；'])
         && !text.starts_with(['•', '·', '●', '■', '▪', '▶', '►', '*', '-'])
         && !bracketed
+        && !is_transcript(text)
+}
+
+/// A press-conference transcript line: 问:… / 答:…, a question or an answer.
+fn is_transcript(text: &str) -> bool {
+    let folded = fold(text);
+    ["问:", "答:", "问 :", "答 :"]
+        .iter()
+        .any(|l| folded.starts_with(l))
 }
 
 /// Picks the headline among the header lines (`page[..header_end]`).
