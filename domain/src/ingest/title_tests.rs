@@ -73,11 +73,9 @@ fn a_short_headline_alone_is_kept() {
 
 #[test]
 fn a_transcript_question_is_no_headline() {
-    let text = format!(
-        "2022年6月1日外交部发言人主持例行记者会\n2022-06-01 来源：某某部\n问：会议将延期，中方有何回应？\n答：我们注意到有关报道,中方主张通过对话解决分歧。"
-    );
+    let text = "2022年6月1日外交部发言人主持例行记者会\n2022-06-01 来源：某某部\n问：会议将延期，中方有何回应？\n答：我们注意到有关报道,中方主张通过对话解决分歧。";
     assert_eq!(
-        headline(&text).as_deref(),
+        headline(text).as_deref(),
         Some("2022年6月1日外交部发言人主持例行记者会")
     );
     let text = format!("記者會實錄\n問：會議是否延期？\n{BODY}");
