@@ -12,45 +12,69 @@ const CHINA_OFFSET_SECONDS: i32 = 8 * 3600;
 /// The Minguo calendar's year 1 is 1912.
 const MINGUO_OFFSET: i32 = 1911;
 
-fn patterns() -> &'static [Regex; 3] {
-    static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
+/// How a pattern writes the year, month and day.
+#[derive(Clone, Copy, PartialEq)]
+enum Order {
+    /// Year first (2020-12-17, 2020年12月17日, 2021 08/ 23).
+    YearFirst,
+    /// Taiwan's 民國 year first (109年12月17日).
+    Minguo,
+    /// Day or month first, year last (01/09/2020): day first, as Singapore, Malaysia and
+    /// Hong Kong write it, unless the second number cannot be a month (US 04/19/2023).
+    YearLast,
+}
+
+fn patterns() -> &'static [(Regex, Order); 5] {
+    static PATTERNS: OnceLock<[(Regex, Order); 5]> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| unreachable!("static pattern: {e}"));
+        const TIME: &str = r"(?:[ T]*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<z>Z|[+-]\d{2}:?\d{2})?)?";
+        const CN_TIME: &str = r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?";
         [
             // 2021-01-07T11:19:16+08:00, 2021-01-07 11:19:16, 2020/12/17, 2020.12.17
-            compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]*(\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?"),
+            (compile(&format!(r"(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){TIME}")), Order::YearFirst),
             // 2020年12月17日 11:19
-            compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"),
+            (compile(&format!(r"(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日{CN_TIME}")), Order::YearFirst),
             // 民國109年12月17日, 109年12月17日
-            compile(r"(?:民國|民国)?(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"),
+            (compile(&format!(r"(?:民國|民国)?(?P<y>\d{{2,3}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日{CN_TIME}")), Order::Minguo),
+            // 2021 08/ 23 16:17:13: the year set apart from month/day
+            (compile(&format!(r"(?P<y>\d{{4}})\s+(?P<m>\d{{1,2}})\s*/\s*(?P<d>\d{{1,2}}){TIME}")), Order::YearFirst),
+            // 01/09/2020, 19/04/2023
+            (compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"), Order::YearLast),
         ]
     })
 }
 
 /// The first date in a header line, with the byte range it covers.
 pub fn find_header_date(line: &str) -> Option<(PublishedAt, std::ops::Range<usize>)> {
-    patterns().iter().enumerate().find_map(|(i, re)| {
+    patterns().iter().find_map(|(re, order)| {
         re.captures_iter(line).find_map(|caps| {
             let whole = caps.get(0)?;
-            let number = |n: usize| caps.get(n).and_then(|m| m.as_str().parse::<i32>().ok());
-            let mut year = number(1)?;
-            if i == 2 {
-                if year > 200 {
-                    return None;
-                }
-                year += MINGUO_OFFSET;
+            let number = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<i32>().ok());
+            let mut year = number("y")?;
+            let (mut month, mut day) = (number("m")?, number("d")?);
+            match order {
+                Order::Minguo if year > 200 => return None,
+                Order::Minguo => year += MINGUO_OFFSET,
+                // Day first unless that leaves no valid month (US-style 04/19/2023).
+                Order::YearLast if day > 12 || month <= 12 => {}
+                Order::YearLast => (month, day) = (day, month),
+                Order::YearFirst => {}
             }
             let day = NaiveDate::from_ymd_opt(
                 year,
-                u32::try_from(number(2)?).ok()?,
-                u32::try_from(number(3)?).ok()?,
+                u32::try_from(month).ok()?,
+                u32::try_from(day).ok()?,
             )?;
-            let at = match (number(4), number(5)) {
+            let at = match (number("H"), number("M")) {
                 (Some(h), Some(m)) => {
-                    let time =
-                        NaiveTime::from_hms_opt(h as u32, m as u32, number(6).unwrap_or(0) as u32)?;
+                    let time = NaiveTime::from_hms_opt(
+                        u32::try_from(h).ok()?,
+                        u32::try_from(m).ok()?,
+                        u32::try_from(number("S").unwrap_or(0)).ok()?,
+                    )?;
                     let offset = caps
-                        .get(7)
+                        .name("z")
                         .and_then(|o| parse_offset(o.as_str()))
                         .unwrap_or(china());
                     PublishedAt::Instant(offset.from_local_datetime(&day.and_time(time)).single()?)
@@ -102,8 +126,9 @@ fn parse_offset(raw: &str) -> Option<FixedOffset> {
 pub(super) fn header_has_offset(lines: &[&str]) -> bool {
     lines.iter().any(|l| {
         patterns()[0]
+            .0
             .captures(l)
-            .is_some_and(|c| c.get(7).is_some())
+            .is_some_and(|c| c.name("z").is_some())
     })
 }
 
@@ -136,6 +161,17 @@ mod tests {
             Some("2021-01-07T03:19:16+00:00")
         );
         assert_eq!(text("2021-02-30"), None);
+        assert_eq!(
+            text("2021 08/ 23 16:17:13").as_deref(),
+            Some("2021-08-23T16:17:13+08:00")
+        );
+        assert_eq!(
+            text("发布: 4:20pm 01/09/2020").as_deref(),
+            Some("2020-09-01")
+        );
+        assert_eq!(text("發布: 19/04/2023").as_deref(), Some("2023-04-19"));
+        assert_eq!(text("Posted 04/19/2023").as_deref(), Some("2023-04-19"));
+        assert_eq!(text("2023-06"), None);
         assert_eq!(text("第127届广交会"), None);
     }
 

@@ -110,3 +110,55 @@ fn a_headline_that_opens_with_a_date_is_the_title() {
         Some("2021-03-15T16:05:00+08:00")
     );
 }
+
+#[test]
+fn a_masthead_site_republishing_another_outlet() {
+    let article = ingest(
+        "东山新闻\n\n部长:两国是彼此沟通的桥梁\n\n来源:某某网  更新时间:2021-04-15 12:11  作者:佚名\n\n部长今天在会见外宾时表示,两国应当继续加强交流与合作,共同推动发展。",
+    );
+    assert_eq!(article.title.as_deref(), Some("部长:两国是彼此沟通的桥梁"));
+    assert_eq!(article.source.as_deref(), Some("东山新闻"));
+    assert_eq!(article.reprinted_from.as_deref(), Some("某某网"));
+    assert_eq!(
+        article.published_at.map(|p| p.day().to_string()).as_deref(),
+        Some("2021-04-15")
+    );
+}
+
+#[test]
+fn a_site_suffix_names_the_publisher_and_a_day_first_date() {
+    let article = ingest(
+        "部長冀兩國政局穩定 | 某某報 Example Press\n\n發布: 4:20pm 01/09/2020\n\n部長冀兩國政局穩定\n\n(海灣城1日訊)部長形容,兩國是彼此最密切的鄰居,雙方都希望政局保持穩定。",
+    );
+    assert_eq!(article.title.as_deref(), Some("部長冀兩國政局穩定"));
+    assert_eq!(article.source.as_deref(), Some("某某報"));
+    assert_eq!(article.reprinted_from, None);
+    assert_eq!(
+        article.published_at.map(|p| p.day().to_string()).as_deref(),
+        Some("2020-09-01")
+    );
+}
+
+#[test]
+fn a_wire_dispatch_on_a_paper_with_its_own_copyright() {
+    let article = ingest(
+        "两国领导人互致新年贺卡\n第01版 本期出版日期:2025-01-03\n某某社北京1月2日电 两国领导人互致新年贺卡,表示愿共同推动两国关系发展。\nCopyright © 2011 某某工人日报 Corporation, All Rights Reserved",
+    );
+    assert_eq!(article.source.as_deref(), Some("某某工人日报"));
+    assert_eq!(article.reprinted_from.as_deref(), Some("某某社"));
+}
+
+#[test]
+fn a_bulletin_headline_carries_its_date() {
+    let article = ingest(
+        "某某電台晚間新聞(2025年9月19日)\n\n總理今日在記者會上表示,政府將繼續推動減排目標,並擴大補貼計劃。",
+    );
+    assert_eq!(
+        article.title.as_deref(),
+        Some("某某電台晚間新聞(2025年9月19日)")
+    );
+    assert_eq!(
+        article.published_at.map(|p| p.day().to_string()).as_deref(),
+        Some("2025-09-19")
+    );
+}

@@ -1,29 +1,54 @@
-//! What each line of a raw article is.
+//! What each line of a raw article is: a table of recognisers, tried in order, each
+//! naming one kind of line the way news pages are built (breadcrumbs, datelines, bylines,
+//! captions, page chrome …). What is left is article text.
 
+use super::chrome::is_chrome;
 use super::dates::find_header_date;
 use super::meta::{self, Dateline};
+use super::outlet::{cjk_count, outlet_shaped};
 use crate::fold::fold;
+
+/// One non-empty line of the page and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Line<'a> {
+    /// The line, trimmed.
+    pub text: &'a str,
+    /// What it is.
+    pub kind: Kind,
+}
 
 /// The role of one line.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Kind {
-    /// Site navigation (您当前的位置:首页 » 社会工作), with the last crumb.
-    Breadcrumb(Option<String>),
-    /// The headline.
-    Title,
-    /// A header line with the date and often the source.
+    /// Site navigation (您当前的位置:首页 » 社会工作): the last crumb and the site's name
+    /// when the first crumb is one.
+    Breadcrumb {
+        /// The last crumb.
+        category: Option<String>,
+        /// The site named by the first crumb.
+        site: Option<String>,
+    },
+    /// A line that is mostly a date, often with the source.
     Dateline(Dateline),
+    /// 来源:X on its own.
+    Source(String),
     /// 本文转自【X】, 转载自X.
     Reprint(String),
     /// 编辑:X, 责任编辑:X.
     Editor(String),
     /// A line that only credits the publisher: (中央广播电视总台央视网).
     Credit(String),
-    /// Share, print, comment and app-promotion widgets.
-    Widget,
+    /// Widgets, banners, navigation: not part of the article.
+    Chrome,
     /// The heading of a related-articles list (相关阅读, 相關焦點 …).
     RelatedHeading,
-    /// Article text.
+    /// 原标题:X, the headline the item had at its first publication.
+    OriginalTitle,
+    /// A photo caption or credit (… 某某社图, (图片来源:X)).
+    Caption,
+    /// A byline or signature: 记者 X, X 综合报道 / 台北, X Y 编译.
+    Byline,
+    /// Article text (or a heading).
     Text,
 }
 
@@ -51,30 +76,6 @@ const RELATED_HEADINGS: &[&str] = &[
     "精彩推荐",
 ];
 
-/// Fragments of share, print, comment and app-promotion widgets (short lines only).
-const WIDGET_MARKERS: &[&str] = &[
-    "分享到",
-    "分享至",
-    "扫一扫",
-    "打印本页",
-    "关闭窗口",
-    "【字号",
-    "字号:",
-    "收藏本文",
-    "我要评论",
-    "发表评论",
-    "下载客户端",
-    "扫码下载",
-    "【纠错】",
-    "返回顶部",
-    "微信扫",
-    "用微信扫描",
-    "阅读原文",
-    "点击进入专题",
-    "【打印】",
-    "【关闭】",
-];
-
 /// Markers of the copyright and disclaimer block that closes a page.
 const FOOTER_MARKERS: &[&str] = &[
     "版权及免责声明",
@@ -86,8 +87,44 @@ const FOOTER_MARKERS: &[&str] = &[
     "本网站所有内容",
     "未经授权禁止转载",
     "未经许可不得转载",
+    "非经授权",
     "凡本网注明",
 ];
+
+/// Labels that open a breadcrumb.
+const POSITION_LABELS: &[&str] = &[
+    "您当前的位置",
+    "您现在的位置",
+    "当前位置",
+    "您的位置",
+    "你的位置",
+];
+
+/// Crumbs that are navigation words, not a site's name.
+const NAV_WORDS: &[&str] = &["首页", "正文", "主页", "网站首页", "新闻首页"];
+
+/// The recognisers, in the order they are tried.
+const RECOGNISERS: &[fn(&str) -> Option<Kind>] = &[
+    breadcrumb,
+    original_title,
+    |l| meta::reprint(l).map(Kind::Reprint),
+    |l| meta::editor(l).map(Kind::Editor),
+    |l| looks_like_dateline(l).then(|| Kind::Dateline(meta::dateline(l))),
+    source_line,
+    |l| is_related_heading(l).then_some(Kind::RelatedHeading),
+    |l| is_chrome(l).then_some(Kind::Chrome),
+    |l| is_caption(l).then_some(Kind::Caption),
+    |l| meta::credit(l).map(Kind::Credit),
+    |l| is_byline(l).then_some(Kind::Byline),
+];
+
+/// Classifies a line.
+pub(super) fn classify(line: &str) -> Kind {
+    RECOGNISERS
+        .iter()
+        .find_map(|recognise| recognise(line))
+        .unwrap_or(Kind::Text)
+}
 
 /// Whether the copyright/disclaimer block starts at this line.
 pub(super) fn is_footer_start(line: &str) -> bool {
@@ -105,75 +142,113 @@ pub(super) fn strip_bullet(line: &str) -> Option<&str> {
 fn is_related_heading(line: &str) -> bool {
     let folded = fold(line);
     let bare = folded.trim_matches(|c: char| !c.is_alphanumeric());
-    RELATED_HEADINGS.iter().any(|h| {
-        bare == *h || (bare.starts_with(h) && bare.chars().count() <= h.chars().count() + 4)
-    })
+    let n = bare.chars().count();
+    RELATED_HEADINGS
+        .iter()
+        .any(|h| bare == *h || (bare.starts_with(h) && n <= h.chars().count() + 4))
+        || (bare.starts_with("更多") && (4..=8).contains(&n))
 }
 
-fn is_widget(line: &str) -> bool {
+/// A breadcrumb: 您当前的位置:首页 » 社会工作, 某某网 > 国际 > 正文. Crumbs are short; a
+/// line of them names a navigation word or has several separators.
+fn breadcrumb(line: &str) -> Option<Kind> {
     let folded = fold(line);
-    line.chars().count() <= 30
-        && WIDGET_MARKERS.iter().any(|m| folded.contains(m))
-        && !folded.contains('。')
-}
-
-/// A breadcrumb: 您当前的位置:首页 » 社会工作, 当前位置：首页 > 国际 > 正文.
-fn breadcrumb(line: &str) -> Option<Option<String>> {
-    let folded = fold(line);
-    let starts = [
-        "您当前的位置",
-        "当前位置",
-        "您的位置",
-        "你的位置",
-        "位置:首页",
-        "首页>",
-        "首页»",
-        "首页 >",
-        "首页 »",
-    ];
-    if !starts.iter().any(|s| folded.starts_with(s)) || line.chars().count() > 80 {
+    let labelled = POSITION_LABELS.iter().any(|s| folded.starts_with(s));
+    let crumbs: Vec<&str> = line.split(['»', '>', '＞', '›']).map(str::trim).collect();
+    let navigational =
+        crumbs.len() >= 3 || (crumbs.len() == 2 && NAV_WORDS.iter().any(|w| folded.contains(w)));
+    let short = crumbs.iter().all(|c| c.chars().count() <= 25);
+    if line.chars().count() > 80 || !(labelled || (navigational && short)) {
         return None;
     }
-    let crumbs: Vec<&str> = line
-        .split(['»', '>', '＞', '›', '/', '|'])
-        .map(|c| {
-            c.trim()
-                .trim_start_matches(|ch: char| ch != ':' && ch != '：' && !crumb_char(ch))
-                .trim()
-        })
-        .collect();
-    let last = crumbs
+    let after_label = |c: &str| c.rsplit([':', '：']).next().unwrap_or(c).trim().to_owned();
+    let first = crumbs.first().map(|c| after_label(c)).unwrap_or_default();
+    let first = first.trim_start_matches("logo").trim();
+    let site = outlet_shaped(first).then(|| first.to_owned());
+    let category = crumbs
         .iter()
+        .skip(1)
         .rev()
-        .map(|c| c.rsplit([':', '：']).next().unwrap_or(c).trim())
-        .find(|c| !c.is_empty() && *c != "正文" && *c != "首页" && !c.contains("位置"));
-    Some(last.map(str::to_owned))
+        .map(|c| after_label(c))
+        .find(|c| !c.is_empty() && !NAV_WORDS.contains(&fold(c).as_str()) && !c.contains("位置"));
+    Some(Kind::Breadcrumb { category, site })
 }
 
-fn crumb_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// 原标题:X, (原标题:X): the first publication's headline, not this page's.
+fn original_title(line: &str) -> Option<Kind> {
+    let folded = fold(line);
+    let bare = folded.trim_start_matches(['(', '【', '[']);
+    (bare.starts_with("原标题") || bare.starts_with("原题")).then_some(Kind::OriginalTitle)
 }
 
-/// Whether a line reads as a headline: short, no sentence-final full stop.
-fn looks_like_title(line: &str) -> bool {
-    let n = line.chars().count();
-    (2..=100).contains(&n) && !line.ends_with('。') && !line.ends_with('：') && !line.ends_with(':')
+/// 来源:X standing alone (新闻来源:X).
+fn source_line(line: &str) -> Option<Kind> {
+    let folded = fold(line);
+    let at = ["来源:", "来源 :", "来自:"]
+        .iter()
+        .find_map(|l| folded.find(l))?;
+    // Folding keeps the number of characters, not of bytes: go back by characters.
+    let label_chars = folded[..at].chars().count();
+    if line.chars().count() > 30 || label_chars > 4 {
+        return None;
+    }
+    let from = line.char_indices().nth(label_chars).map_or(0, |(i, _)| i);
+    let name = line[from..]
+        .split_once([':', '：'])
+        .map(|(_, rest)| rest.trim())?;
+    let name = name.split_whitespace().next()?;
+    (cjk_count(name) + name.len() >= 2).then(|| Kind::Source(name.to_owned()))
 }
 
-/// Where classification stands: no article text seen yet, a title found, a date found.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Position {
-    /// No article text seen yet.
-    pub in_header: bool,
-    /// A title was found.
-    pub has_title: bool,
-    /// A dateline was found.
-    pub has_date: bool,
+/// A photo caption or credit: ends in a credit (… 某某社图, … 记者 某某摄), or in a
+/// bracketed one ((图片来源:X), (某某社图)); a headline's (视频/图) or (组图) is not one.
+fn is_caption(line: &str) -> bool {
+    let folded = fold(line);
+    let last_word = folded.rsplit(char::is_whitespace).next().unwrap_or("");
+    let spaced_credit = folded.contains(char::is_whitespace)
+        && last_word.chars().count() <= 10
+        && (last_word.ends_with('图') || last_word.ends_with('摄'));
+    let bracketed = folded
+        .strip_suffix(')')
+        .and_then(|head| head.rsplit_once('('))
+        .is_some_and(|(_, inside)| {
+            ["图片来源", "摄", "资料图", "截图", "供图"]
+                .iter()
+                .any(|w| inside.contains(w))
+                || (inside.ends_with('图') && !inside.contains('/') && inside.chars().count() >= 3)
+        });
+    spaced_credit || bracketed
+}
+
+/// A byline or signature line: 记者 X, 文/X, X 综合报道 / 台北, X Y 编译.
+fn is_byline(line: &str) -> bool {
+    let folded = fold(line);
+    if line.chars().count() > 30 || folded.contains('。') {
+        return false;
+    }
+    // 记者 王明, 作者:王明, 文/王明, 记者王明/台北报导 — not a sentence opening 记者了解到.
+    let opens = ["记者", "作者", "撰文", "文"].iter().any(|w| {
+        folded.strip_prefix(w).is_some_and(|rest| {
+            rest.starts_with([' ', ':', '/']) || (rest.contains('/') && !rest.contains(','))
+        })
+    });
+    let signed = folded
+        .split(['/', '／'])
+        .next()
+        .map(str::trim_end)
+        .is_some_and(|head| {
+            head.contains(' ')
+                && ["综合报道", "综合报导", "编译", "报道", "报导", "撰文"]
+                    .iter()
+                    .any(|w| head.ends_with(w))
+        });
+    opens || signed
 }
 
 /// A dateline is short, not a sentence (no full stop, no quotation), and mostly its date:
-/// besides it only a labelled source (来源:X) or an outlet's short name. A headline that
-/// opens with a date (2021年3月15日外交部发言人…主持例行记者会) is not one.
+/// besides it only labels (来源, 发布), an outlet's short name, times and Latin words. A
+/// headline that opens with a date (2021年3月15日外交部发言人…主持例行记者会) or ends with one
+/// in brackets (某某晚间新闻(2025年9月19日)) is not one.
 fn looks_like_dateline(line: &str) -> bool {
     if line.chars().count() > 80 || line.contains(['。', '“', '「']) {
         return false;
@@ -181,7 +256,12 @@ fn looks_like_dateline(line: &str) -> bool {
     let Some((_, range)) = find_header_date(line) else {
         return false;
     };
-    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let before = &line[..range.start];
+    let after = &line[range.end..];
+    if before.ends_with(['(', '（']) && cjk_count(before) >= 2 && after.starts_with([')', '）']) {
+        return false;
+    }
+    let rest = format!("{before} {after}");
     let labelled = [
         "来源", "來源", "来自", "來自", "作者", "编辑", "編輯", "发布", "發布", "时间", "時間",
         "日期",
@@ -190,40 +270,10 @@ fn looks_like_dateline(line: &str) -> bool {
     .any(|l| rest.contains(l));
     labelled
         || rest
-            .split_whitespace()
-            .all(|word| word.chars().count() <= 12)
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .all(|word| word.is_ascii() || word.chars().count() <= 12)
 }
 
-/// Classifies a line.
-pub(super) fn classify(line: &str, at: Position) -> Kind {
-    let Position {
-        in_header,
-        has_title,
-        has_date,
-    } = at;
-    if let Some(category) = breadcrumb(line) {
-        return Kind::Breadcrumb(category);
-    }
-    if is_related_heading(line) && !in_header {
-        return Kind::RelatedHeading;
-    }
-    if let Some(from) = meta::reprint(line) {
-        return Kind::Reprint(from);
-    }
-    if let Some(name) = meta::editor(line) {
-        return Kind::Editor(name);
-    }
-    if is_widget(line) {
-        return Kind::Widget;
-    }
-    if in_header && !has_date && looks_like_dateline(line) {
-        return Kind::Dateline(meta::dateline(line));
-    }
-    if in_header && !has_title && looks_like_title(line) {
-        return Kind::Title;
-    }
-    if !in_header && let Some(name) = meta::credit(line) {
-        return Kind::Credit(name);
-    }
-    Kind::Text
-}
+#[cfg(test)]
+#[path = "lines_tests.rs"]
+mod tests;

@@ -1,7 +1,8 @@
-//! Metadata lines: datelines with their source, reprint notes, editors, credit lines, the
-//! hosting site named by a copyright block, and sources named in a lead's first words.
+//! Metadata lines: datelines with their source, reprint notes, editors, credit lines and
+//! the hosting site named by a copyright block.
 
 use super::dates::find_header_date;
+use super::outlet::{cjk_count, outlet_shaped, strip_website};
 use crate::model::PublishedAt;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -15,36 +16,7 @@ pub(crate) struct Dateline {
     pub source: Option<String>,
 }
 
-/// News agencies and outlets that open a lead with "X电" or "X讯" (simplified; compared folded).
-const AGENCIES: &[&str] = &[
-    "新华社",
-    "新華社",
-    "中新社",
-    "中新网",
-    "中新網",
-    "中央社",
-    "人民网",
-    "人民網",
-    "央视新闻",
-    "央視新聞",
-    "路透社",
-    "法新社",
-    "美联社",
-    "美聯社",
-    "共同社",
-    "塔斯社",
-    "韩联社",
-    "韓聯社",
-    "彭博社",
-    "环球网",
-    "環球網",
-    "中国日报网",
-    "中國日報網",
-    "联合早报",
-    "聯合早報",
-];
-
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+pub(super) fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| unreachable!("static pattern: {e}")))
 }
 
@@ -77,38 +49,13 @@ pub(crate) fn dateline(line: &str) -> Dateline {
     }
 }
 
-/// An outlet's name standing alone beside a date: short, no sentence punctuation, not a
-/// label such as 作者 or 编辑.
+/// An outlet's name standing alone beside a date: the first word, when it is shaped like
+/// an outlet's name (so not a column title, a weekday, a time zone or an ad marker).
 fn bare_outlet(text: &str) -> Option<String> {
-    let text = text.trim();
-    let first = text.split_whitespace().next()?;
-    let labels = [
-        "作者",
-        "编辑",
-        "編輯",
-        "责任编辑",
-        "發布",
-        "发布",
-        "浏览",
-        "瀏覽",
-        "阅读",
-        "閱讀",
-        "字号",
-        "字號",
-    ];
-    if labels.iter().any(|l| first.contains(l)) || first.contains(['。', '，', ',']) {
-        return None;
-    }
-    let n = first.chars().count();
-    if (2..=20).contains(&n)
-        && first
-            .chars()
-            .any(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation())
-    {
-        tidy(first)
-    } else {
-        None
-    }
+    let first = text
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '｜')
+        .find(|w| !w.is_empty())?;
+    tidy(first).filter(|w| outlet_shaped(w))
 }
 
 /// 本文转自【人民日报-人民网】, 转载自X, 来源转自X.
@@ -150,48 +97,32 @@ pub(crate) fn credit(line: &str) -> Option<String> {
     }
 }
 
-/// The site a copyright block belongs to: 版权均属于X, 版权所有：X.
+/// The site a copyright block belongs to: 凡本网注明“来源:X”, 版权均属于X, X · 版权所有,
+/// 版权所有：X, Copyright © 2020 X. Ideographic names lose Latin words and a 网站 ending.
 pub(crate) fn hosted_by(footer: &[&str]) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &RE,
-        r"(?:版权|版權)(?:均)?(?:属于|屬於|归|歸|所有)\s*[:：©]?\s*([^\s(（,，。;；]+)",
-    );
-    footer
-        .iter()
-        .find_map(|l| re.captures(l).and_then(|c| tidy(c.get(1)?.as_str())))
-}
-
-/// The source a lead names in its first words: 【X专讯】, 新华社北京12月17日电, (X记者 Y).
-pub(crate) fn source_in_lead(line: &str) -> Option<String> {
-    static BRACKETED: OnceLock<Regex> = OnceLock::new();
-    static BYLINE: OnceLock<Regex> = OnceLock::new();
-    static WIRE: OnceLock<Regex> = OnceLock::new();
-    let head: String = line.chars().take(40).collect();
-    if let Some(c) = regex(
-        &BRACKETED,
-        r"^【([^】]{2,20}?)(?:专讯|專訊|讯|訊|报道|報導)】",
-    )
-    .captures(&head)
-    {
-        return tidy(c.get(1)?.as_str());
-    }
-    if let Some(c) = regex(
-        &BYLINE,
-        r"[(（]([^)）\s]{2,12}?)(?:记者|記者|特约记者|特約記者)",
-    )
-    .captures(&head)
-    {
-        return tidy(c.get(1)?.as_str());
-    }
-    if regex(&WIRE, r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|電|讯|訊)").is_match(&head) {
-        let bare = head.trim_start_matches(['【', '(', '（', ' ']);
-        return AGENCIES
-            .iter()
-            .find(|a| bare.starts_with(*a))
-            .map(|a| (*a).to_owned());
-    }
-    None
+    static RES: OnceLock<[Regex; 5]> = OnceLock::new();
+    let res = RES.get_or_init(|| {
+        let compile =
+            |p: &str| Regex::new(p).unwrap_or_else(|e| unreachable!("static pattern: {e}"));
+        [
+            compile(r#"凡本(?:网|網|站)(?:来源|來源)?注明\s*["“]?(?:来源|來源)?[:：]?\s*([^\s"”(（的]{2,30})"#),
+            compile(r"(?:版权|版權)(?:均)?(?:属于|屬於|归|歸)\s*[:：©]?\s*([^\s(（,，。;；]+)"),
+            compile(r"(?:版权所有|版權所有)\s*[:：©]\s*([^\s(（,，。;；]+)"),
+            compile(r"([^\s·•|,，。;；:：]{2,20})\s*[·•|]?\s*(?:版权所有|版權所有)"),
+            compile(r"(?i)copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^\]\[]+?)\s*(?:,?\s*all rights reserved|\]|$)"),
+        ]
+    });
+    footer.iter().find_map(|line| {
+        res.iter().find_map(|re| {
+            let name = re.captures(line)?.get(1)?.as_str();
+            let name = if cjk_count(name) > 0 {
+                name.split_whitespace().find(|w| cjk_count(w) > 0)?
+            } else {
+                name
+            };
+            tidy(&strip_website(name)).filter(|n| !n.starts_with('本') && !n.starts_with('©'))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -215,6 +146,9 @@ mod tests {
             Some("聯合報")
         );
         assert_eq!(dateline("2020-12-17 作者：张三").source, None);
+        assert_eq!(dateline("專欄 | 2022-05-08 14:04").source, None);
+        assert_eq!(dateline("2025-11-29 HKT 01:39").source, None);
+        assert_eq!(dateline("2024年1月1日 星期一").source, None);
     }
 
     #[test]
@@ -240,22 +174,22 @@ mod tests {
             "1、凡本网来源注明的作品,版权均属于某某新闻网(EXAMPLE.CN),未经授权不得转载。",
         ];
         assert_eq!(hosted_by(&footer).as_deref(), Some("某某新闻网"));
-    }
-
-    #[test]
-    fn leads_name_wire_and_bracketed_sources() {
         assert_eq!(
-            source_in_lead("新华社北京12月17日电 外交部发言人表示,").as_deref(),
-            Some("新华社")
+            hosted_by(&["某某報網站 · 版權所有 · 不得轉載"]).as_deref(),
+            Some("某某報")
         );
         assert_eq!(
-            source_in_lead("【星島專訊】政府昨日宣布,").as_deref(),
-            Some("星島")
+            hosted_by(&["Copyright © 2011 某某日报数字报 Corporation, All Rights Reserved"])
+                .as_deref(),
+            Some("某某日报数字报")
         );
         assert_eq!(
-            source_in_lead("(中央社記者 王明 台北17日電)").as_deref(),
-            Some("中央社")
+            hosted_by(&["[Copyright Example Press, Ltd.]"]).as_deref(),
+            Some("Example Press, Ltd.")
         );
-        assert_eq!(source_in_lead("今年是两国建交30周年。"), None);
+        assert_eq!(
+            hosted_by(&["- 凡本网注明\"来源:某某新闻网的所有作品,版权均属于某某网"]).as_deref(),
+            Some("某某新闻网")
+        );
     }
 }

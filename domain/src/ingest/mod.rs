@@ -6,14 +6,28 @@
 //! The rules follow how Chinese news pages are laid out in general (header lines, then
 //! paragraphs, then furniture), not the layout of any one site.
 
+mod body;
+mod chrome;
 mod dates;
 mod lines;
 mod meta;
+mod outlet;
+mod publisher;
+mod title;
 
 pub use dates::{find_header_date, parse_date_at};
 
 use crate::model::PublishedAt;
-use lines::{Kind, classify};
+use body::BodyBuilder;
+use lines::{Kind, Line, classify};
+use publisher::Evidence;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// How far into the page the header may reach, in non-empty lines.
+const MAX_HEADER_LINES: usize = 40;
+/// Paragraphs after the first that may still carry the lead's bracketed outlet tag.
+const LEAD_PARAGRAPHS: usize = 3;
 
 /// One item of a related-articles list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,11 +47,14 @@ pub struct Ingested {
     pub title: Option<String>,
     /// The publication time from the header.
     pub published_at: Option<PublishedAt>,
-    /// The publisher (来源:X, the outlet after the date, 【X专讯】, X电).
+    /// The publisher: the outlet the page names as publisher or author (来源:X, the outlet
+    /// beside the date, 【X专讯】, X电, a byline), or the site's own name when the item is
+    /// republished from another outlet.
     pub source: Option<String>,
     /// A credit line naming the publisher in full ((中央广播电视总台央视网)).
     pub credit: Option<String>,
-    /// The outlet the article was reprinted from (本文转自【X】, 转载自X).
+    /// The outlet the article was reprinted from (本文转自【X】, 转载自X, 来源:X on
+    /// another outlet's site).
     pub reprinted_from: Option<String>,
     /// The site that hosted the copy (named by its copyright block).
     pub hosted_by: Option<String>,
@@ -63,44 +80,110 @@ pub fn ingest(raw: &str) -> Ingested {
         .iter()
         .position(|l| lines::is_footer_start(l))
         .unwrap_or(all.len());
+    let page: Vec<Line> = all[..footer_at]
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|&text| Line {
+            text,
+            kind: classify(text),
+        })
+        .collect();
+    let header_end = header_end(&page);
+    let headline = title::pick(&page, header_end);
     let mut out = Ingested {
+        title: headline.as_ref().map(|h| h.text.clone()),
         hosted_by: meta::hosted_by(&all[footer_at..]),
         ..Ingested::default()
     };
+    let mut evidence = Evidence {
+        hosted: out.hosted_by.clone(),
+        site: headline.as_ref().and_then(|h| h.site.clone()),
+        tag: headline.as_ref().and_then(|h| h.tag.clone()),
+        channel: headline
+            .as_ref()
+            .and_then(|h| outlet::channel_outlet(&h.text)),
+        ..Evidence::default()
+    };
     let mut body = BodyBuilder::default();
-    let mut in_header = true;
-    for line in all[..footer_at].iter().copied().filter(|l| !l.is_empty()) {
-        let at = lines::Position {
-            in_header,
-            has_title: out.title.is_some(),
-            has_date: out.published_at.is_some(),
-        };
-        match classify(line, at) {
-            Kind::Breadcrumb(category) => out.category = out.category.or(category),
-            Kind::Title => out.title = Some(line.to_owned()),
-            Kind::Dateline(meta) => {
-                out.published_at = out.published_at.or(meta.published_at);
-                out.source = out.source.or(meta.source);
+    let mut paragraphs = 0;
+    for (i, line) in page.iter().enumerate() {
+        let in_header = i < header_end;
+        match &line.kind {
+            Kind::Breadcrumb { category, site } => {
+                out.category = out.category.take().or_else(|| category.clone());
+                evidence.site = evidence.site.take().or_else(|| site.clone());
             }
-            Kind::Reprint(from) => out.reprinted_from = out.reprinted_from.or(Some(from)),
-            Kind::Editor(name) => out.editor = out.editor.or(Some(name)),
-            Kind::Credit(name) => out.credit = out.credit.or(Some(name)),
-            Kind::Widget => {}
-            Kind::RelatedHeading => body.start_related(line),
-            Kind::Text => {
-                if in_header && out.source.is_none() {
-                    out.source = meta::source_in_lead(line);
+            Kind::Dateline(d) if in_header => {
+                out.published_at = out.published_at.or(d.published_at);
+                evidence.labelled = evidence.labelled.take().or_else(|| d.source.clone());
+                evidence.tag = evidence.tag.take().or_else(|| header_tag(line.text));
+            }
+            Kind::Source(name) if in_header => {
+                evidence.labelled.get_or_insert_with(|| name.clone());
+            }
+            Kind::Reprint(from) => {
+                out.reprinted_from.get_or_insert_with(|| from.clone());
+            }
+            Kind::Editor(name) => {
+                out.editor.get_or_insert_with(|| name.clone());
+            }
+            Kind::Credit(name) if !in_header => {
+                out.credit.get_or_insert_with(|| name.clone());
+            }
+            Kind::Byline => {
+                evidence.signature = evidence
+                    .signature
+                    .take()
+                    .or_else(|| outlet::signature_outlet(line.text));
+            }
+            Kind::RelatedHeading if !in_header => body.start_related(line.text),
+            Kind::Chrome => {
+                evidence.tag = evidence.tag.take().or_else(|| header_tag(line.text));
+            }
+            Kind::Dateline(_) | Kind::Source(_) | Kind::RelatedHeading | Kind::Credit(_) => {}
+            // Before the first paragraph, what is not a sentence is the headline or furniture
+            // (labels, mastheads, teaser strips): only captions, sentences and questions
+            // join the body, and never the headline.
+            Kind::Text
+                if in_header && (!is_sentence(line.text) || is_headline(&headline, line.text)) => {}
+            Kind::Text | Kind::Caption | Kind::OriginalTitle => {
+                if !in_header && line.kind == Kind::Text && paragraphs < LEAD_PARAGRAPHS {
+                    if evidence.lead.is_none() {
+                        evidence.lead = outlet::lead_outlet(line.text, paragraphs > 0);
+                        evidence.lead_is_wire = paragraphs == 0 && is_wire_lead(line.text);
+                    }
+                    if paragraphs == 0 {
+                        evidence.channel = evidence
+                            .channel
+                            .take()
+                            .or_else(|| outlet::channel_outlet(line.text));
+                    }
+                    paragraphs += 1;
                 }
-                in_header = false;
-                body.push(line);
+                body.push(line.text);
             }
         }
+    }
+    if evidence.site.is_none() {
+        evidence.site = masthead(&page, headline.as_ref())
+            .or_else(|| all.iter().find_map(|l| outlet::comment_policy_site(l)));
+    }
+    evidence.credit = out.credit.clone();
+    let decision = publisher::decide(&evidence);
+    out.source = decision.publisher;
+    out.reprinted_from = out.reprinted_from.or(decision.reprinted_from);
+    if out.published_at.is_none() {
+        // A bulletin's headline may be dated: 某某晚间新闻(2025年9月19日).
+        out.published_at = out
+            .title
+            .as_deref()
+            .and_then(find_header_date)
+            .map(|(at, _)| at);
     }
     let (text, related_from, related) = body.finish();
     out.body = text;
     out.related_from = related_from;
     out.related = related;
-    out.source = out.source.or_else(|| out.credit.clone());
     if out.published_at.is_none() {
         out.warnings
             .push("no publication date found in the header".into());
@@ -115,64 +198,77 @@ pub fn ingest(raw: &str) -> Ingested {
     out
 }
 
+/// Where the header ends: at the first paragraph of article text (a sentence of some
+/// length, a short one once the dateline is past, or a lead opening with its dispatch
+/// tag), at most `MAX_HEADER_LINES` in.
+fn header_end(page: &[Line]) -> usize {
+    let limit = page.len().min(MAX_HEADER_LINES);
+    let mut dated = false;
+    for (i, line) in page[..limit].iter().enumerate() {
+        match line.kind {
+            Kind::Dateline(_) => dated = true,
+            Kind::Text if is_paragraph(line.text, dated) => return i,
+            _ => {}
+        }
+    }
+    limit
+}
+
+/// Whether a line reads as a paragraph rather than a heading or a promotion line.
+fn is_paragraph(text: &str, dated: bool) -> bool {
+    static LEAD: OnceLock<Regex> = OnceLock::new();
+    let n = text.chars().count();
+    let sentence = text.contains('。') && (n >= 30 || (dated && n >= 10));
+    sentence
+        || n >= 160
+        || outlet::lead_outlet(text, false).is_some()
+        || meta::regex(&LEAD, r"^[(（【][^)）】]{1,30}(?:讯|訊|电|電)[)）】]").is_match(text)
+}
+
+/// Whether a lead opens with a wire dispatch: 某某社北京1月2日电.
+fn is_wire_lead(text: &str) -> bool {
+    let head = text
+        .split(|c: char| c.is_whitespace() || "，,。".contains(c))
+        .next()
+        .unwrap_or("");
+    head.chars().count() <= 30
+        && (head.ends_with(['电', '電']) || head.contains("日电") || head.contains("日電"))
+}
+
+/// An outlet tag standing alone in a header line: 【某某TV】.
+fn header_tag(line: &str) -> Option<String> {
+    let start = line.find('【')?;
+    let end = line[start..].find('】')? + start;
+    outlet::bracket_tag(&line[start + '【'.len_utf8()..end])
+}
+
+/// A masthead: the page's first line is a short outlet name other than the headline.
+fn masthead(page: &[Line], headline: Option<&title::Headline>) -> Option<String> {
+    let first = page.first()?;
+    let fits = first.kind == Kind::Text
+        && first.text.chars().count() <= 10
+        && outlet::outlet_shaped(first.text)
+        && headline.is_none_or(|h| h.index != 0);
+    fits.then(|| first.text.to_owned())
+}
+
+/// Whether a line holds a sentence: a full stop, a question or an exclamation.
+fn is_sentence(text: &str) -> bool {
+    text.contains(['。', '？', '！', '?', '!'])
+}
+
+/// Whether a header line is the chosen headline (or a repeat of it).
+fn is_headline(headline: &Option<title::Headline>, line: &str) -> bool {
+    headline
+        .as_ref()
+        .is_some_and(|h| title::split_heading(line).text == h.text)
+}
+
 /// Trims a line, including full-width and no-break spaces.
 fn clean_line(line: &str) -> &str {
     line.trim_matches(|c: char| {
         c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || c == '\u{FEFF}'
     })
-}
-
-/// Assembles the body and remembers where the related list and its items are.
-#[derive(Default)]
-struct BodyBuilder {
-    text: String,
-    chars: usize,
-    related_from: Option<usize>,
-    related: Vec<RelatedItem>,
-}
-
-impl BodyBuilder {
-    fn append(&mut self, line: &str) -> usize {
-        if !self.text.is_empty() {
-            self.text.push('\n');
-            self.chars += 1;
-        }
-        let start = self.chars;
-        self.text.push_str(line);
-        self.chars += line.chars().count();
-        start
-    }
-
-    fn push(&mut self, line: &str) {
-        if self.related_from.is_none() {
-            self.append(line);
-            return;
-        }
-        let headline = lines::strip_bullet(line);
-        let start = self.append(line);
-        match (headline, self.related.last_mut()) {
-            (Some(headline), _) => self.related.push(RelatedItem {
-                headline: headline.to_owned(),
-                start,
-                end: self.chars,
-            }),
-            (None, Some(item)) => item.end = self.chars,
-            (None, None) => {}
-        }
-    }
-
-    fn start_related(&mut self, heading: &str) {
-        if self.related_from.is_none() {
-            let start = self.append(heading);
-            self.related_from = Some(start);
-        } else {
-            self.append(heading);
-        }
-    }
-
-    fn finish(self) -> (String, Option<usize>, Vec<RelatedItem>) {
-        (self.text, self.related_from, self.related)
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,89 @@
+//! Page chrome: the lines of a copied page that belong to the site, not to the article —
+//! share, print and app-promotion widgets, cookie and privacy banners, lines in other
+//! languages.
+
+use super::outlet::cjk_count;
+use crate::fold::fold;
+
+/// Words of share, print, comment and app-promotion widgets (simplified, compared folded;
+/// short lines only).
+const WIDGET_MARKERS: &[&str] = &[
+    "分享到",
+    "分享至",
+    "扫一扫",
+    "打印本页",
+    "关闭窗口",
+    "【字号",
+    "字号:",
+    "收藏本文",
+    "我要评论",
+    "发表评论",
+    "下载客户端",
+    "扫码下载",
+    "【纠错】",
+    "返回顶部",
+    "微信扫",
+    "用微信扫描",
+    "阅读原文",
+    "点击进入专题",
+    "【打印】",
+    "【关闭】",
+    "打开app",
+    "下载app",
+    "app下载",
+    "app icon",
+    "查看更多",
+];
+
+/// Whether a line is page chrome.
+pub(super) fn is_chrome(line: &str) -> bool {
+    let folded = fold(line);
+    let n = line.chars().count();
+    (n <= 40 && WIDGET_MARKERS.iter().any(|m| folded.contains(m)) && !folded.contains('。'))
+        || is_banner(&folded)
+        || is_foreign(line)
+}
+
+/// A cookie or privacy banner: cookies or privacy, and consent.
+fn is_banner(folded: &str) -> bool {
+    (folded.contains("cookie") || folded.contains("隐私"))
+        && ["同意", "接受", "规范", "政策", "继续浏览"]
+            .iter()
+            .any(|w| folded.contains(w))
+        && folded.chars().count() <= 200
+}
+
+/// A line with no Chinese in it (English or Japanese chrome, counters, IP addresses), unless
+/// it is a quotation.
+fn is_foreign(line: &str) -> bool {
+    let kana = line
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF))
+        .count();
+    let quoted = line.starts_with(['「', '“', '『']);
+    kana >= 5 || (cjk_count(line) == 0 && !quoted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widgets_banners_and_foreign_lines_are_chrome() {
+        assert!(is_chrome("分享到:微博 微信"));
+        assert!(is_chrome("打开某某App 查看更多图片"));
+        assert!(is_chrome("本网站使用Cookie,继续浏览即表示您同意。"));
+        assert!(is_chrome("本網站尊重使用者隱私,請同意我們的規範。"));
+        assert!(is_chrome("Go to the English website"));
+        assert!(is_chrome("このページは日本語版です。"));
+        assert!(is_chrome("こちらは「日本語版」に移動しますか。"));
+        assert!(is_chrome("Go to our English website, “Example\" ?"));
+    }
+
+    #[test]
+    fn headlines_and_sentences_are_not_chrome() {
+        assert!(!is_chrome("部长:两国将加强合作"));
+        assert!(!is_chrome("部長表示,兩國將加強合作。"));
+        assert!(!is_chrome("“Yes”"));
+    }
+}
