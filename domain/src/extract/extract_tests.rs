@@ -381,3 +381,13 @@ fn reported_speech_without_a_comma_after_the_verb() {
     );
     assert!(said("外长王毅提到这个问题的重要性与紧迫性。").is_empty());
 }
+
+#[test]
+fn a_leaders_government_speaking_is_not_the_leader() {
+    let e = run("拜登行政当局表示,将尽一切努力让他回家。");
+    assert_eq!(e.statements[0].speaker, None);
+    assert_eq!(
+        e.statements[0].speaker_phrase.as_deref(),
+        Some("拜登行政当局")
+    );
+}

@@ -6,16 +6,36 @@ use super::attribution::attribute_quotes;
 use super::doc::Doc;
 use super::quotes::quotes_in;
 use super::resolve::People;
-use super::speaker::Who;
+use super::speaker::{Named, Who};
 use super::{ExtractedStatement, rule};
 use crate::gazetteer::Gazetteer;
 use crate::model::Section;
 
-/// The quotations of `title` that are speech, with their speakers.
+/// Who a headline's bare title stands for: of the body's holders of that title, the one
+/// quoted most; when the body gives no one that title, the person it quotes most (a
+/// headline is about the article's main speaker).
+fn title_holder(title: &str, people: &People, body_speakers: &[Named]) -> Option<Named> {
+    let quoted = |n: &Named| body_speakers.iter().filter(|s| s.name == n.name).count();
+    let holders = people.all_titled(title);
+    if let Some(best) = holders
+        .iter()
+        .max_by_key(|n| (quoted(n), std::cmp::Reverse(n.start)))
+    {
+        return Some((*best).clone());
+    }
+    body_speakers
+        .iter()
+        .max_by_key(|n| (quoted(n), std::cmp::Reverse(n.start)))
+        .cloned()
+}
+
+/// The quotations of `title` that are speech, with their speakers; `body_speakers` are
+/// the people the body's statements were resolved to.
 pub fn headline_statements(
     title: &str,
     gazetteer: &Gazetteer,
     body_people: &People,
+    body_speakers: &[Named],
 ) -> Vec<ExtractedStatement> {
     let doc = Doc::new(title, gazetteer);
     let whole = (0, doc.orig.len());
@@ -25,7 +45,7 @@ pub fn headline_statements(
         .map(|f| {
             let person = f.speaker.as_ref().and_then(|s| match &s.who {
                 Who::Named(n) => Some(body_people.fullest(n)),
-                Who::Title(title) => body_people.first_titled(title),
+                Who::Title(title) => title_holder(title, body_people, body_speakers),
                 Who::Pronoun | Who::Unnamed => None,
             });
             let by_reference = f

@@ -135,7 +135,11 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         statements.push(statement);
     }
     if let Some(title) = ingested.title.as_deref() {
-        let headline = headline::headline_statements(title, gazetteer, &people);
+        let body_speakers: Vec<Named> = statements
+            .iter()
+            .filter_map(|s| s.speaker.clone())
+            .collect();
+        let headline = headline::headline_statements(title, gazetteer, &people, &body_speakers);
         statements.splice(0..0, headline);
     }
     let speakers: Vec<Named> = statements

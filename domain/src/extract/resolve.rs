@@ -68,9 +68,17 @@ impl People {
             .unwrap_or_else(|| short.clone())
     }
 
-    /// The first person in the body whose title ends with `title` (for a headline's title).
-    pub fn first_titled(&self, title: &str) -> Option<Named> {
-        self.titled(title, 0)
+    /// Everyone in the body whose title ends with `title`, in body order.
+    pub fn all_titled(&self, title: &str) -> Vec<&Named> {
+        let title = fold_name(title);
+        self.named
+            .iter()
+            .filter(|n| {
+                n.title
+                    .as_deref()
+                    .is_some_and(|t| fold_name(t).ends_with(&title))
+            })
+            .collect()
     }
 
     /// The fullest form of a short name written before `limit`: 约翰逊 after 鲍里斯·约翰逊,

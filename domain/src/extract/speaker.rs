@@ -53,6 +53,8 @@ const LEADING_WORDS: &[&str] = &[
 ];
 /// Pronouns and phrases that refer back to the last named person.
 const PRONOUNS: &[&str] = &["他", "她", "他们", "她们"];
+/// Words after a person's name that make the phrase their government or camp.
+const GOVERNMENT_OF: &[&str] = &["政府", "行政当局", "当局", "团队", "阵营", "内阁"];
 /// Words that make the title after them refer back (该官员, 这位发言人, 此名官员).
 const DEMONSTRATIVES: &[&str] = &["该名", "该", "这位", "这名", "此位", "此名", "那位"];
 /// Nouns that stand for a person named before when a demonstrative opens them.
@@ -80,6 +82,7 @@ const UNNAMED: &[&str] = &[
     "报道",
     "报导",
     "网民",
+    "网友",
     "民众",
     "外交部",
     "国务院",
@@ -307,6 +310,11 @@ fn known_person(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
     let EntityHit::Person(i) = hit.entity else {
         return None;
     };
+    // 拜登政府, 拜登行政当局: the person's government speaks, not the person.
+    let after = doc.folded_text(hit.end, (hit.end + 4).min(end));
+    if GOVERNMENT_OF.iter().any(|g| after.starts_with(g)) {
+        return None;
+    }
     let entry = &doc.gazetteer.people[i];
     let title_after = doc
         .titles_in(hit.end, end)

@@ -5,7 +5,8 @@ use super::Sieve;
 use super::context::Context;
 use crate::extract::quotes::Quote;
 use crate::extract::rule::Rule;
-use crate::extract::speaker::{Speaker, parse_subject};
+use crate::extract::speaker::{Speaker, Who, parse_subject};
+use crate::fold::to_simplified;
 
 /// The sieve.
 pub const SIEVE: Sieve = Sieve {
@@ -25,9 +26,24 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
     }
     let from = cx.paragraph.0;
     let colon = (from..q.open).find(|&i| matches!(cx.doc.orig[i], ':' | '：'))?;
-    (colon - from <= PHRASE_MAX)
-        .then(|| parse_subject(cx.doc, from, colon))
-        .flatten()
+    if colon - from > PHRASE_MAX {
+        return None;
+    }
+    let speaker = parse_subject(cx.doc, from, colon)?;
+    // VOA专访国安会发言人: an unnamed phrase ending in a title stands for the holder the
+    // article names.
+    let title = cx
+        .doc
+        .titles_in(from, colon)
+        .into_iter()
+        .rfind(|(_, e)| *e == colon);
+    Some(match (&speaker.who, title) {
+        (Who::Unnamed, Some((s, e))) => Speaker {
+            who: Who::Title(to_simplified(&cx.doc.text(s, e))),
+            phrase: speaker.phrase,
+        },
+        _ => speaker,
+    })
 }
 
 #[cfg(test)]
@@ -53,6 +69,21 @@ mod tests {
                 "將密切關注事態發展".to_owned(),
                 Some("外交部發言人".to_owned())
             )]
+        );
+    }
+
+    #[test]
+    fn a_titled_phrase_before_the_colon_is_the_holder_named_in_the_body() {
+        let e = extract(
+            "專訪國安會發言人:「這是不幸的」\n2021-03-01 测试网\n國安會發言人柯林頓表示,溝通仍然中斷。",
+            Gazetteer::builtin(),
+        );
+        let headline = e.statements.iter().find(|s| s.section == Section::Headline);
+        assert_eq!(
+            headline
+                .and_then(|s| s.speaker.as_ref())
+                .map(|p| p.name.as_str()),
+            Some("柯林顿")
         );
     }
 

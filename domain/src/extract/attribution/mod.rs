@@ -14,6 +14,7 @@ mod headline_colon;
 mod inside_reported;
 mod naming_sentence;
 mod paragraph_run;
+mod previous_subject;
 mod sentence_subject;
 mod trailing_clause;
 
@@ -38,12 +39,13 @@ pub struct Sieve {
 /// The sieves, most precise first.
 pub const SIEVES: &[Sieve] = &[
     colon_before::SIEVE,
+    headline_colon::SIEVE,
     trailing_clause::SIEVE,
     inside_reported::SIEVE,
     naming_sentence::SIEVE,
     sentence_subject::SIEVE,
     paragraph_run::SIEVE,
-    headline_colon::SIEVE,
+    previous_subject::SIEVE,
 ];
 
 /// The sieves whose speaker is named by a reporting clause next to the quotation.

@@ -22,7 +22,26 @@ fn is_whole_paragraph(cx: &Context<'_, '_>, q: &Quote) -> bool {
     cx.before(q.open).is_none() && cx.after(q.close).is_none_or(|c| "。.!！?？".contains(c))
 }
 
+/// The quotation follows another one in a list (「甲。」、「乙。」): the same speaker's.
+fn follows_a_quote(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    cx.quotes.iter().any(|p| {
+        p.close <= q.open
+            && cx.doc.orig[p.close..q.open]
+                .iter()
+                .all(|c| matches!(c, '、' | '，' | ',') || c.is_whitespace())
+            && q.open - p.close <= 2
+    })
+}
+
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
+    if follows_a_quote(cx, q) {
+        return cx
+            .earlier
+            .iter()
+            .rev()
+            .find(|f| f.end <= q.open && f.start >= cx.paragraph.0)
+            .and_then(|f| f.speaker.clone());
+    }
     if !cx.starts_sentence(q) {
         return None;
     }
@@ -55,6 +74,12 @@ mod tests {
             speaker_of_quote_at("外长王毅表示:“合作是出路。”“对抗没有前途。”", 1),
             Some("王毅".into())
         );
+    }
+
+    #[test]
+    fn quotes_listed_after_a_quote_keep_its_speaker() {
+        let text = "陳志遠留言表示:「真的很感謝。」、「患難見真情,謝謝!」";
+        assert_eq!(speaker_of_quote_at(text, 1), Some("陈志远".into()));
     }
 
     #[test]
