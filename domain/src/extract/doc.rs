@@ -1,7 +1,10 @@
 //! The article body as extraction sees it: original and folded characters side by side
 //! (folding is one char for one char, so offsets agree), gazetteer hits, paragraphs.
 
+use super::speaker::Speaker;
 use crate::gazetteer::{FoldedText, Gazetteer, Hit};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// A body prepared for extraction.
 pub struct Doc<'a> {
@@ -17,6 +20,8 @@ pub struct Doc<'a> {
     pub paragraphs: Vec<(usize, usize)>,
     titles: Vec<(usize, usize)>,
     verbs: Vec<(usize, usize)>,
+    /// Speaker phrases already parsed, by range: sieves ask about the same clauses again.
+    pub(crate) subjects: RefCell<HashMap<(usize, usize), Option<Speaker>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -44,6 +49,7 @@ impl<'a> Doc<'a> {
             paragraphs,
             titles,
             verbs,
+            subjects: RefCell::default(),
         }
     }
 

@@ -2,7 +2,7 @@
 //! how often and where first.
 
 use super::doc::Doc;
-use super::speaker::{Named, titled_people_in_clauses};
+use super::speaker::Named;
 use crate::fold::to_simplified;
 use crate::gazetteer::{EntityHit, country_compounds};
 use regex::Regex;
@@ -80,7 +80,7 @@ impl<K: Clone + Eq + std::hash::Hash> Tally<K> {
 }
 
 /// Collects the mentions of `doc`; `speakers` are the people statements name.
-pub fn mentions(doc: &Doc<'_>, speakers: &[Named]) -> Mentions {
+pub fn mentions(doc: &Doc<'_>, speakers: &[Named], titled: &[Named]) -> Mentions {
     let g = doc.gazetteer;
     let mut countries = Tally::new();
     let mut organizations = Tally::new();
@@ -114,11 +114,7 @@ pub fn mentions(doc: &Doc<'_>, speakers: &[Named]) -> Mentions {
     for (name, start) in bracketed_agreements(doc) {
         agreements.add(AgreementRef::New(name), start);
     }
-    for person in speakers
-        .iter()
-        .cloned()
-        .chain(titled_people_in_clauses(doc))
-    {
+    for person in speakers.iter().cloned().chain(titled.iter().cloned()) {
         add_person(&mut people, person);
     }
     people.sort_by_key(|(p, _)| p.start);

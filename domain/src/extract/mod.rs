@@ -124,7 +124,8 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
     let doc = Doc::new(&ingested.body, gazetteer);
     let found = find_statements(&doc, ingested.title.as_deref());
     let year = ingested.published_at.map(|at| at.day().year());
-    let people = People::of(&doc, &found);
+    let titled = speaker::titled_people_in_clauses(&doc);
+    let people = People::of(&doc, &found, &titled);
     let mut statements: Vec<ExtractedStatement> = Vec::with_capacity(found.len());
     for f in &found {
         let last_speaker = statements
@@ -146,7 +147,7 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         .iter()
         .filter_map(|s| s.speaker.clone())
         .collect();
-    let mentions = mentions::mentions(&doc, &speakers);
+    let mentions = mentions::mentions(&doc, &speakers, &titled);
     let agreement_facts = agreements::agreement_facts(&doc, year);
     let script = Script::detect(&format!(
         "{}\n{}",

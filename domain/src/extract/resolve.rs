@@ -6,7 +6,7 @@
 use super::Found;
 use super::doc::{Doc, is_sentence_end};
 use super::names::{dotted_name_spans, is_name_separator};
-use super::speaker::{Named, Speaker, Who, titled_people_in_clauses};
+use super::speaker::{Named, Speaker, Who};
 use crate::fold::fold_name;
 use crate::fold::to_simplified;
 use crate::gazetteer::EntityHit;
@@ -26,8 +26,8 @@ pub struct People {
 }
 
 impl People {
-    /// Everyone `doc` names.
-    pub fn of(doc: &Doc<'_>, found: &[Found]) -> People {
+    /// Everyone `doc` names; `titled` are the people its clauses name with a title.
+    pub fn of(doc: &Doc<'_>, found: &[Found], titled: &[Named]) -> People {
         let mut named: Vec<Named> = doc
             .hits
             .iter()
@@ -44,7 +44,7 @@ impl People {
                 }
                 _ => None,
             })
-            .chain(titled_people_in_clauses(doc))
+            .chain(titled.iter().cloned())
             .chain(dotted_names(doc))
             .chain(found.iter().filter_map(|f| match &f.speaker {
                 Some(Speaker {

@@ -113,6 +113,17 @@ const UNNAMED: &[&str] = &[
 /// Parses the subject clause `[start, end)` of the body (the text right before a reporting
 /// verb, from the last clause boundary).
 pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker> {
+    if let Some(known) = doc.subjects.borrow().get(&(start, end)) {
+        return known.clone();
+    }
+    let parsed = parse_subject_uncached(doc, start, end);
+    doc.subjects
+        .borrow_mut()
+        .insert((start, end), parsed.clone());
+    parsed
+}
+
+fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker> {
     let mut start = skip_leading(doc, start, end);
     while start < end && !doc.folded[start].is_alphanumeric() {
         start += 1;

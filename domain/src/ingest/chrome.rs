@@ -3,7 +3,6 @@
 //! languages.
 
 use super::outlet::cjk_count;
-use crate::fold::fold;
 
 /// Words of share, print, comment and app-promotion widgets (simplified, compared folded;
 /// short lines only).
@@ -36,11 +35,16 @@ const WIDGET_MARKERS: &[&str] = &[
 ];
 
 /// Whether a line is page chrome.
-pub(super) fn is_chrome(line: &str) -> bool {
-    let folded = fold(line);
+#[cfg(test)]
+fn is_chrome(line: &str) -> bool {
+    chrome_in(line, &crate::fold::fold(line))
+}
+
+/// Whether a line is page chrome, given it folded too.
+pub(super) fn chrome_in(line: &str, folded: &str) -> bool {
     let n = line.chars().count();
     (n <= 40 && WIDGET_MARKERS.iter().any(|m| folded.contains(m)) && !folded.contains('。'))
-        || is_banner(&folded)
+        || is_banner(folded)
         || is_foreign(line)
 }
 

@@ -2,7 +2,7 @@
 //! naming one kind of line the way news pages are built (breadcrumbs, datelines, bylines,
 //! captions, page chrome …). What is left is article text.
 
-use super::chrome::is_chrome;
+use super::chrome::chrome_in;
 use super::dates::find_header_date;
 use super::meta::{self, Dateline};
 use super::outlet::{cjk_count, outlet_shaped};
@@ -103,32 +103,38 @@ const POSITION_LABELS: &[&str] = &[
 /// Crumbs that are navigation words, not a site's name.
 const NAV_WORDS: &[&str] = &["首页", "正文", "主页", "网站首页", "新闻首页"];
 
-/// The recognisers, in the order they are tried.
-const RECOGNISERS: &[fn(&str) -> Option<Kind>] = &[
+/// The recognisers, in the order they are tried; each gets the line as written and folded
+/// (folded once per line: folding is most of what recognising costs).
+const RECOGNISERS: &[fn(&str, &str) -> Option<Kind>] = &[
     breadcrumb,
-    original_title,
-    |l| meta::reprint(l).map(Kind::Reprint),
-    |l| meta::editor(l).map(Kind::Editor),
-    |l| looks_like_dateline(l).then(|| Kind::Dateline(meta::dateline(l))),
+    |_, f| original_title(f),
+    |l, _| meta::reprint(l).map(Kind::Reprint),
+    |l, _| meta::editor(l).map(Kind::Editor),
+    |l, _| looks_like_dateline(l).then(|| Kind::Dateline(meta::dateline(l))),
     source_line,
-    |l| is_related_heading(l).then_some(Kind::RelatedHeading),
-    |l| is_chrome(l).then_some(Kind::Chrome),
-    |l| is_caption(l).then_some(Kind::Caption),
-    |l| meta::credit(l).map(Kind::Credit),
-    |l| is_byline(l).then_some(Kind::Byline),
+    |_, f| is_related_heading(f).then_some(Kind::RelatedHeading),
+    |l, f| chrome_in(l, f).then_some(Kind::Chrome),
+    |_, f| is_caption(f).then_some(Kind::Caption),
+    |l, _| meta::credit(l).map(Kind::Credit),
+    |l, f| is_byline(l, f).then_some(Kind::Byline),
 ];
 
 /// Classifies a line.
+#[cfg(test)]
 pub(super) fn classify(line: &str) -> Kind {
+    classify_folded(line, &fold(line))
+}
+
+/// Classifies a line, given it folded too.
+pub(super) fn classify_folded(line: &str, folded: &str) -> Kind {
     RECOGNISERS
         .iter()
-        .find_map(|recognise| recognise(line))
+        .find_map(|recognise| recognise(line, folded))
         .unwrap_or(Kind::Text)
 }
 
-/// Whether the copyright/disclaimer block starts at this line.
-pub(super) fn is_footer_start(line: &str) -> bool {
-    let folded = fold(line);
+/// Whether the copyright/disclaimer block starts at this line (given as written and folded).
+pub(super) fn is_footer_start(line: &str, folded: &str) -> bool {
     FOOTER_MARKERS.iter().any(|m| folded.contains(m)) && line.chars().count() < 200
 }
 
@@ -139,8 +145,7 @@ pub(super) fn strip_bullet(line: &str) -> Option<&str> {
     (rest.len() < line.len()).then(|| rest.trim())
 }
 
-fn is_related_heading(line: &str) -> bool {
-    let folded = fold(line);
+fn is_related_heading(folded: &str) -> bool {
     let bare = folded.trim_matches(|c: char| !c.is_alphanumeric());
     let n = bare.chars().count();
     RELATED_HEADINGS
@@ -151,8 +156,7 @@ fn is_related_heading(line: &str) -> bool {
 
 /// A breadcrumb: 您当前的位置:首页 » 社会工作, 某某网 > 国际 > 正文. Crumbs are short; a
 /// line of them names a navigation word or has several separators.
-fn breadcrumb(line: &str) -> Option<Kind> {
-    let folded = fold(line);
+fn breadcrumb(line: &str, folded: &str) -> Option<Kind> {
     let labelled = POSITION_LABELS.iter().any(|s| folded.starts_with(s));
     let crumbs: Vec<&str> = line.split(['»', '>', '＞', '›']).map(str::trim).collect();
     let navigational =
@@ -175,15 +179,13 @@ fn breadcrumb(line: &str) -> Option<Kind> {
 }
 
 /// 原标题:X, (原标题:X): the first publication's headline, not this page's.
-fn original_title(line: &str) -> Option<Kind> {
-    let folded = fold(line);
+fn original_title(folded: &str) -> Option<Kind> {
     let bare = folded.trim_start_matches(['(', '【', '[']);
     (bare.starts_with("原标题") || bare.starts_with("原题")).then_some(Kind::OriginalTitle)
 }
 
 /// 来源:X standing alone (新闻来源:X).
-fn source_line(line: &str) -> Option<Kind> {
-    let folded = fold(line);
+fn source_line(line: &str, folded: &str) -> Option<Kind> {
     let at = ["来源:", "来源 :", "来自:"]
         .iter()
         .find_map(|l| folded.find(l))?;
@@ -202,8 +204,7 @@ fn source_line(line: &str) -> Option<Kind> {
 
 /// A photo caption or credit: ends in a credit (… 某某社图, … 记者 某某摄), or in a
 /// bracketed one ((图片来源:X), (某某社图)); a headline's (视频/图) or (组图) is not one.
-fn is_caption(line: &str) -> bool {
-    let folded = fold(line);
+fn is_caption(folded: &str) -> bool {
     let last_word = folded.rsplit(char::is_whitespace).next().unwrap_or("");
     let spaced_credit = folded.contains(char::is_whitespace)
         && last_word.chars().count() <= 10
@@ -221,8 +222,7 @@ fn is_caption(line: &str) -> bool {
 }
 
 /// A byline or signature line: 记者 X, 文/X, X 综合报道 / 台北, X Y 编译.
-fn is_byline(line: &str) -> bool {
-    let folded = fold(line);
+fn is_byline(line: &str, folded: &str) -> bool {
     if line.chars().count() > 30 || folded.contains('。') {
         return false;
     }

@@ -17,9 +17,10 @@ mod title;
 
 pub use dates::{find_header_date, parse_date_at};
 
+use crate::fold::fold;
 use crate::model::PublishedAt;
 use body::BodyBuilder;
-use lines::{Kind, Line, classify};
+use lines::{Kind, Line, classify_folded};
 use publisher::Evidence;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -76,16 +77,16 @@ pub struct Ingested {
 pub fn ingest(raw: &str) -> Ingested {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     let all: Vec<&str> = text.lines().map(clean_line).collect();
-    let footer_at = all
-        .iter()
-        .position(|l| lines::is_footer_start(l))
+    // Folded once per line: every recogniser compares folded text.
+    let folded: Vec<String> = all.iter().map(|l| fold(l)).collect();
+    let footer_at = (0..all.len())
+        .position(|i| lines::is_footer_start(all[i], &folded[i]))
         .unwrap_or(all.len());
-    let page: Vec<Line> = all[..footer_at]
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(|&text| Line {
-            text,
-            kind: classify(text),
+    let page: Vec<Line> = (0..footer_at)
+        .filter(|&i| !all[i].is_empty())
+        .map(|i| Line {
+            text: all[i],
+            kind: classify_folded(all[i], &folded[i]),
         })
         .collect();
     let header_end = header_end(&page);

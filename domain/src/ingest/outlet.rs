@@ -191,10 +191,11 @@ pub(super) fn comment_policy_site(line: &str) -> Option<String> {
         r"(?:并不|並不|不)(?:表明|代表|表示)([^\s，,。、]{2,12}?)(?:同意|赞同|贊同|的立场|的立場|立场|立場)",
     );
     let policy = ["网友", "跟帖", "评论", "留言", "作者", "本文", "文章"];
-    if !policy.iter().any(|w| fold(line).contains(w)) {
+    let name = re.captures(line)?.get(1)?.as_str();
+    let folded_line = fold(line);
+    if !policy.iter().any(|w| folded_line.contains(w)) {
         return None;
     }
-    let name = re.captures(line)?.get(1)?.as_str();
     let folded = fold(name);
     (!SELF_REFERENCES.iter().any(|s| folded.starts_with(s)) && cjk_count(name) >= 2)
         .then(|| name.to_owned())

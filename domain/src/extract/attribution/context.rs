@@ -30,13 +30,24 @@ pub struct Context<'d, 'g> {
     pub quotes: &'d [Quote],
     /// Reported speech found in the paragraph.
     pub reported: &'d [Found],
-    /// Statements attributed so far, in body order (earlier paragraphs included).
+    /// Statements of earlier paragraphs, in body order.
     pub earlier: &'d [Found],
+    /// Statements of this paragraph before the quotation, in body order.
+    pub here: &'d [&'d Found],
     /// Whether the text is a headline rather than the body.
     pub headline: bool,
 }
 
 impl Context<'_, '_> {
+    /// Statements before the quotation, latest first.
+    pub fn latest_first(&self) -> impl Iterator<Item = &Found> {
+        self.here
+            .iter()
+            .rev()
+            .copied()
+            .chain(self.earlier.iter().rev())
+    }
+
     /// The reporting verb that ends `[from, at)` once lead-in punctuation is skipped.
     pub fn verb_ending_at(&self, at: usize) -> Option<(usize, usize)> {
         let from = self.paragraph.0;

@@ -99,16 +99,20 @@ pub fn attribute_quotes(
 ) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for q in quotes {
-        let mut before: Vec<Found> = earlier.to_vec();
-        before.extend(reported.iter().filter(|r| r.start < q.open).cloned());
-        before.extend(out.iter().cloned());
-        before.sort_by_key(|f| f.start);
+        // This paragraph's statements before the quotation; earlier paragraphs' are `earlier`.
+        let mut here: Vec<&Found> = reported
+            .iter()
+            .filter(|r| r.start < q.open)
+            .chain(&out)
+            .collect();
+        here.sort_by_key(|f| f.start);
         let cx = Context {
             doc,
             paragraph,
             quotes,
             reported,
-            earlier: &before,
+            earlier,
+            here: &here,
             headline,
         };
         if is_question(&cx, q) {

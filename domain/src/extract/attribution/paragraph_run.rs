@@ -36,9 +36,7 @@ fn follows_a_quote(cx: &Context<'_, '_>, q: &Quote) -> bool {
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
     if follows_a_quote(cx, q) {
         return cx
-            .earlier
-            .iter()
-            .rev()
+            .latest_first()
             .find(|f| f.end <= q.open && f.start >= cx.paragraph.0)
             .and_then(|f| f.speaker.clone());
     }
@@ -50,7 +48,7 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
             .as_ref()
             .is_some_and(|sp| !matches!(sp.who, Who::Unnamed))
     };
-    let last = cx.earlier.iter().rev().find(attributed)?;
+    let last = cx.latest_first().find(attributed)?;
     let same_paragraph = last.start >= cx.paragraph.0;
     let previous_paragraph = cx
         .doc
