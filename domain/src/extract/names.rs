@@ -121,6 +121,15 @@ const NEVER_START_A_NAME: &[&str] = &[
     "针对",
     "对此",
     "何时",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "周末",
+    "星期",
     "何以",
     "为何",
     "是否",
@@ -303,6 +312,7 @@ mod tests {
     #[test]
     fn question_words_after_a_title_begin_no_name() {
         assert_eq!(name_end(&chars("何时要表态")), 0);
+        assert_eq!(name_end(&chars("周六在会上表示")), 0);
     }
 
     #[test]
