@@ -112,14 +112,11 @@ fn a_headline_statement_points_into_the_title() {
         section: Some(Section::Headline),
         said_on: None,
         confidence: Some(0.8),
-        rule: Some("headline_colon".into()),
+        rule: Some("colon_before".into()),
     };
     let article = d.clone().validate(Origin::Extracted).unwrap();
     assert_eq!(article.statements[0].span, Span { start: 4, end: 8 });
-    assert_eq!(
-        article.statements[0].rule.as_deref(),
-        Some("headline_colon")
-    );
+    assert_eq!(article.statements[0].rule.as_deref(), Some("colon_before"));
     d.statements[0].span = Some((0, 4));
     let err = d.validate(Origin::Extracted).unwrap_err();
     assert_eq!(err.field, "statements[0].span");

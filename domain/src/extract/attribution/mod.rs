@@ -10,7 +10,6 @@
 pub mod context;
 
 mod colon_before;
-mod headline_colon;
 mod inside_reported;
 mod naming_sentence;
 mod paragraph_run;
@@ -39,7 +38,6 @@ pub struct Sieve {
 /// The sieves, most precise first.
 pub const SIEVES: &[Sieve] = &[
     colon_before::SIEVE,
-    headline_colon::SIEVE,
     trailing_clause::SIEVE,
     inside_reported::SIEVE,
     naming_sentence::SIEVE,
