@@ -391,3 +391,18 @@ fn a_leaders_government_speaking_is_not_the_leader() {
         Some("拜登行政当局")
     );
 }
+
+#[test]
+fn a_reported_clause_runs_past_semicolons_and_stops_before_a_quote_of_its_own() {
+    assert_eq!(
+        said("外长王毅指出,两国要加强合作;双方要管控分歧。"),
+        [indirect("两国要加强合作;双方要管控分歧", Some("王毅"))]
+    );
+    let found = said("外长王毅称,中国有自己的立场,“我们不会改变。”");
+    assert_eq!(found[0], indirect("中国有自己的立场", Some("王毅")));
+    assert_eq!(found[1], direct("我们不会改变。", Some("王毅")));
+    assert_eq!(
+        said("议员陈志远承认邀请了其他议员一同出访。"),
+        [indirect("邀请了其他议员一同出访", Some("陈志远"))]
+    );
+}

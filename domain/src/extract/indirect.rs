@@ -34,18 +34,14 @@ const NOUN_OBJECT_VERBS: &[&str] = &[
     "回答",
     "答问",
     "答记者问",
-    "承认",
     "写下",
     "声明",
     "说明",
-    "解释",
     "批评",
     "谴责",
     "称赞",
     "赞扬",
     "盛赞",
-    "否认",
-    "证实",
     "形容",
 ];
 /// Verbs that introduce quotations only (正如X所说,“…”).
@@ -98,9 +94,7 @@ pub fn indirect_statements(
         {
             continue;
         }
-        let end = (start..to)
-            .find(|&i| is_sentence_end(doc.orig[i]) && !inside_quote(i))
-            .unwrap_or(to);
+        let end = clause_end(doc, start, to, &inside_quote);
         if end - start < MIN_CLAUSE_CHARS {
             continue;
         }
@@ -115,6 +109,28 @@ pub fn indirect_statements(
         }
     }
     out
+}
+
+/// Where a reported clause starting at `start` ends: at the end of its sentence (a
+/// semicolon does not end it), or before a quotation that takes over after a comma (他称,
+/// 新加坡有自己的立场,“有时…”: the quotation is a statement of its own).
+fn clause_end(
+    doc: &Doc<'_>,
+    start: usize,
+    to: usize,
+    inside_quote: &dyn Fn(usize) -> bool,
+) -> usize {
+    let ends = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n');
+    let mut end = (start..to)
+        .find(|&i| ends(doc.orig[i]) && !inside_quote(i))
+        .unwrap_or(to);
+    if let Some(open) = (start + 1..end).find(|&i| {
+        matches!(doc.orig[i], '“' | '「' | '『')
+            && matches!(doc.orig[i - 1], '，' | ',' | '：' | ':')
+    }) {
+        end = open - 1;
+    }
+    end
 }
 
 /// The subject of the verb at `verb_start`: the clause right before it, or when that is

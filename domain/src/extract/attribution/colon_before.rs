@@ -18,8 +18,27 @@ pub const SIEVE: Sieve = Sieve {
     find,
 };
 
+/// How far before a colon a reporting verb may stand (网友留言表达感谢:「…」).
+const COLON_COMPLEMENT: usize = 8;
+
+/// The reporting verb of a clause that a colon closes right before the quotation, when
+/// words follow the verb (留言表达感谢:, 发文呼吁各界:).
+fn verb_before_colon(cx: &Context<'_, '_>, q: &Quote) -> Option<(usize, usize)> {
+    let colon = (cx.paragraph.0..q.open)
+        .rev()
+        .find(|&i| !cx.doc.orig[i].is_whitespace())
+        .filter(|&i| matches!(cx.doc.orig[i], ':' | '：'))?;
+    let clause = cx.clause_start(colon);
+    cx.doc
+        .verbs_in(clause.max(colon.saturating_sub(COLON_COMPLEMENT)), colon)
+        .into_iter()
+        .last()
+}
+
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
-    let (verb_start, _) = cx.verb_ending_at(q.open)?;
+    let (verb_start, _) = cx
+        .verb_ending_at(q.open)
+        .or_else(|| verb_before_colon(cx, q))?;
     let start = cx.clause_start(verb_start);
     parse_subject(cx.doc, start, verb_start).or_else(|| subject_of_sentence(cx, verb_start))
 }
@@ -77,6 +96,14 @@ mod tests {
             .map(|s| s.speaker_phrase.as_deref())
             .collect();
         assert_eq!(phrases, [Some("菲律宾"), Some("陈志远")]);
+    }
+
+    #[test]
+    fn a_verb_with_words_after_it_before_the_colon() {
+        assert_eq!(
+            speaker_of_quote("議員陳志遠留言表達感謝:「大家辛苦了。」"),
+            Some("陈志远".into())
+        );
     }
 
     #[test]
