@@ -406,3 +406,23 @@ fn a_reported_clause_runs_past_semicolons_and_stops_before_a_quote_of_its_own() 
         [indirect("邀请了其他议员一同出访", Some("陈志远"))]
     );
 }
+
+#[test]
+fn circumstances_before_the_verb_leave_the_sentence_subject() {
+    assert_eq!(
+        said("外长王毅今日访问北京,在与学者的座谈会上强调两国合作前景广阔。"),
+        [indirect("两国合作前景广阔", Some("王毅"))]
+    );
+    assert_eq!(
+        said("高田洋子在记者会上称,政府将继续推动改革。"),
+        [indirect("政府将继续推动改革", Some("高田洋子"))]
+    );
+    let found = said("陈志远呼吁“在这个关键时刻”立即停火并恢复谈判。");
+    assert!(
+        found.contains(&indirect(
+            "“在这个关键时刻”立即停火并恢复谈判",
+            Some("陈志远")
+        )),
+        "{found:?}"
+    );
+}

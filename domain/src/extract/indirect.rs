@@ -89,8 +89,7 @@ pub fn indirect_statements(
             !punctuated && matches!(doc.folded.get(start), Some('了' | '过' | '的' | '着'));
         if particle
             || start >= to
-            || matches!(doc.orig[start], '“' | '「' | '『' | '"')
-            || inside_quote(start)
+            || (inside_quote(start) && !opens_partial_quote(quotes, start, to, doc))
         {
             continue;
         }
@@ -109,6 +108,29 @@ pub fn indirect_statements(
         }
     }
     out
+}
+
+/// Words that open a clause about the circumstances of speaking, not its subject (在会上强调,
+/// 并表示): the verb's subject is then the sentence's.
+const CIRCUMSTANCE: &[&str] = &[
+    "在", "于", "并", "也", "还", "又", "亦", "同时", "随后", "另外", "更",
+];
+
+fn opens_with_circumstance(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let clause = doc.folded_text(start, end);
+    let clause = clause.trim();
+    clause.chars().count() <= 1 || CIRCUMSTANCE.iter().any(|w| clause.starts_with(w))
+}
+
+/// A quotation at `start` that is only part of the reported clause (他呼吁“在关键时刻”立即
+/// 停火…): more words follow it in the sentence.
+fn opens_partial_quote(quotes: &[Quote], start: usize, to: usize, doc: &Doc<'_>) -> bool {
+    quotes.iter().any(|q| {
+        q.open == start
+            && (q.close..to)
+                .find(|&i| !doc.orig[i].is_whitespace())
+                .is_some_and(|i| !is_clause_end(doc.orig[i]))
+    })
 }
 
 /// Where a reported clause starting at `start` ends: at the end of its sentence (a
@@ -140,7 +162,8 @@ fn subject_of(doc: &Doc<'_>, from: usize, verb_start: usize) -> Option<(Speaker,
         .rev()
         .find(|&i| is_clause_end(doc.orig[i]) || matches!(doc.orig[i], '”' | '」' | '』'))
         .map_or(from, |i| i + 1);
-    if clause < verb_start {
+    let circumstance = clause < verb_start && opens_with_circumstance(doc, clause, verb_start);
+    if clause < verb_start && !circumstance {
         return parse_subject(doc, clause, verb_start).map(|s| (s, REPORTING_CLAUSE));
     }
     let sentence = (from..verb_start)
@@ -159,5 +182,9 @@ fn subject_of(doc: &Doc<'_>, from: usize, verb_start: usize) -> Option<(Speaker,
         }
         at = end + 1;
     }
-    None
+    // 在与学者的座谈会上强调: no one named before it; the clause's own words, if any.
+    circumstance
+        .then(|| parse_subject(doc, clause, verb_start))
+        .flatten()
+        .map(|s| (s, REPORTING_CLAUSE))
 }

@@ -118,6 +118,11 @@ impl People {
         self.before(at).find(|n| n.start >= there).cloned()
     }
 
+    /// The first person named at or after `at`.
+    fn first_after(&self, at: usize) -> Option<Named> {
+        self.named.iter().find(|n| n.start >= at).cloned()
+    }
+
     /// The last person before `at` whose title ends with `title` (首相 for 日本首相高市早苗),
     /// else the first one after it (a lead that names the title before the person).
     fn titled(&self, title: &str, at: usize) -> Option<Named> {
@@ -197,7 +202,10 @@ pub fn resolve(
             by_reference: false,
         },
         Who::Pronoun => Resolved {
-            person: people.antecedent(doc, at, last_speaker),
+            // Nobody named before it (首相…,他说…): the first person named after.
+            person: people
+                .antecedent(doc, at, last_speaker)
+                .or_else(|| people.first_after(at)),
             by_reference: true,
         },
         Who::Title(title) => {
@@ -224,6 +232,12 @@ mod tests {
     fn a_pronoun_refers_to_the_last_speaker_before_other_people_named() {
         let text = "外长王毅表示:“合作是出路。”他还提到将与美国国务卿布林肯会面。\n当被问及下一步计划时,他仅表示:“请大家耐心等待。”";
         assert_eq!(speaker_of_quote_at(text, 1), Some("王毅".into()));
+    }
+
+    #[test]
+    fn a_pronoun_with_no_one_before_it_is_the_first_person_named_after() {
+        let text = "首相今天访问东部,他亲口说:“这里很重要。”\n首相陈志远随后离开。";
+        assert_eq!(speaker_of_quote(text), Some("陈志远".into()));
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub struct Speaker {
 /// Words that open a clause without being part of its subject.
 const LEADING_WORDS: &[&str] = &[
     "正如", "诚如", "如同", "据", "而", "但", "并", "同时", "此外", "另外", "对此", "其中", "随后",
-    "至于", "如",
+    "至于", "今天", "今日", "昨天", "昨日", "当天", "当日", "日前", "近日", "如",
 ];
 /// Pronouns and phrases that refer back to the last named person.
 const PRONOUNS: &[&str] = &["他", "她", "他们", "她们"];
@@ -444,7 +444,12 @@ fn bare_name(doc: &Doc<'_>, start: usize, end: usize) -> Option<Named> {
     let n = chinese_name_len(&chars[..name_end(chars)]);
     // 李稱: a surname alone stands for the person named in full before (resolved later).
     let surname_alone = end - start == 1 && super::names::SURNAMES.contains(chars[0]);
-    (n > 0 && looks_like_name(&chars[..n]) || surname_alone).then(|| Named {
+    // 高市早苗在…: four characters opening with a surname, ended by where or when they spoke.
+    let four = n == 4
+        && super::names::SURNAMES.contains(chars[0])
+        && plausible_after_title(&chars[..4])
+        && starts_with_marker(&chars[4..]);
+    (n > 0 && looks_like_name(&chars[..n]) || surname_alone || four).then(|| Named {
         name: to_simplified(&doc.text(start, start + n)),
         title: None,
         country: None,
