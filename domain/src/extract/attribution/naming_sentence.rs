@@ -51,13 +51,17 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
             .find(m)
             .map(|byte| from + sentence[..byte].chars().count())
     });
-    let verb = doc
-        .verbs_in(from, end)
+    let named = |at: usize| {
+        parse_subject(doc, cx.clause_start(at), at).filter(|s| matches!(s.who, Who::Named(_)))
+    };
+    if let Some(at) = marker {
+        return named(at);
+    }
+    // The first reporting verb of the sentence whose subject is a named person.
+    doc.verbs_in(from, end)
         .into_iter()
-        .find(|(s, _)| !cx.inside_quote(*s))
-        .map(|(s, _)| s);
-    let at = marker.or(verb)?;
-    parse_subject(doc, cx.clause_start(at), at).filter(|s| matches!(s.who, Who::Named(_)))
+        .filter(|(s, _)| !cx.inside_quote(*s))
+        .find_map(|(s, _)| named(s))
 }
 
 #[cfg(test)]
@@ -76,6 +80,16 @@ mod tests {
     fn the_next_sentence_names_the_speaker() {
         assert_eq!(
             speaker_of_quote("「這是第一次。」在此前的記者會上,協會主席李文表示,賽事創下紀錄。"),
+            Some("李文".into())
+        );
+    }
+
+    #[test]
+    fn the_first_verb_whose_subject_is_named() {
+        assert_eq!(
+            speaker_of_quote(
+                "“祝大家成功。”当晚,大会(以下简称“会议”)开幕,协会主席李文发来视频致辞。"
+            ),
             Some("李文".into())
         );
     }
