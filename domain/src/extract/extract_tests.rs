@@ -426,3 +426,17 @@ fn circumstances_before_the_verb_leave_the_sentence_subject() {
         "{found:?}"
     );
 }
+
+#[test]
+fn quotes_one_after_another_are_no_reported_clause() {
+    let e = run("外长王毅表示:“合作是出路。”“对抗没有前途。”");
+    let rules: Vec<(StatementKind, &str)> =
+        e.statements.iter().map(|s| (s.kind, s.rule.name)).collect();
+    assert_eq!(
+        rules,
+        [
+            (StatementKind::Direct, "colon_before"),
+            (StatementKind::Direct, "paragraph_run")
+        ]
+    );
+}

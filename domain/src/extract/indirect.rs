@@ -123,13 +123,13 @@ fn opens_with_circumstance(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 }
 
 /// A quotation at `start` that is only part of the reported clause (他呼吁“在关键时刻”立即
-/// 停火…): more words follow it in the sentence.
+/// 停火…): words, not punctuation or another quotation, follow it.
 fn opens_partial_quote(quotes: &[Quote], start: usize, to: usize, doc: &Doc<'_>) -> bool {
     quotes.iter().any(|q| {
         q.open == start
             && (q.close..to)
                 .find(|&i| !doc.orig[i].is_whitespace())
-                .is_some_and(|i| !is_clause_end(doc.orig[i]))
+                .is_some_and(|i| doc.orig[i].is_alphanumeric())
     })
 }
 

@@ -186,24 +186,9 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
     )
 }
 
-/// A clause that is only countries and organizations (菲律宾, 欧盟): a government or body
-/// speaking, kept as written.
-fn is_entity_only(doc: &Doc<'_>, start: usize, end: usize) -> bool {
-    let mut at = start;
-    for h in doc.hits_in(start, end) {
-        if h.start != at || !matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_))
-        {
-            return false;
-        }
-        at = h.end;
-    }
-    at == end && end > start
-}
-
-/// A clause that opens with a bare title, after a country or organization, and goes on
-/// with what the person did (首相予以否定, 法国总统谈到): the title, which stands for
-/// someone named elsewhere.
-fn title_opening(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
+/// Where the countries and organizations that open `[start, end)` end (美国国务院发言人:
+/// after 美国 and 国务院); `start` when none opens it.
+fn after_bodies(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     let mut at = start;
     for h in doc.hits_in(start, end) {
         if h.start != at || !matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_))
@@ -212,6 +197,20 @@ fn title_opening(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
         }
         at = h.end;
     }
+    at
+}
+
+/// A clause that is only countries and organizations (菲律宾, 欧盟): a government or body
+/// speaking, kept as written.
+fn is_entity_only(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    end > start && after_bodies(doc, start, end) == end
+}
+
+/// A clause that opens with a bare title, after a country or organization, and goes on
+/// with what the person did (首相予以否定, 法国总统谈到): the title, which stands for
+/// someone named elsewhere.
+fn title_opening(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
+    let at = after_bodies(doc, start, end);
     let (t_start, t_end) = doc.titles_in(at, end).into_iter().next()?;
     (t_start == at && t_end < end).then(|| to_simplified(&doc.text(t_start, t_end)))
 }
@@ -258,15 +257,7 @@ fn referring_title(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
         .into_iter()
         .rfind(|(_, e)| *e == end)?;
     // Only countries or organizations may stand before the title (美国总统, 该国总统 aside).
-    let mut at = start;
-    for h in doc.hits_in(start, t_start) {
-        if h.start != at || !matches!(h.entity, EntityHit::Country(_) | EntityHit::Organization(_))
-        {
-            return None;
-        }
-        at = h.end;
-    }
-    (at == t_start).then(|| to_simplified(&doc.text(t_start, t_end)))
+    (after_bodies(doc, start, t_start) == t_start).then(|| to_simplified(&doc.text(t_start, t_end)))
 }
 
 /// Adverbs between a subject and its verb (李则称, 王也说, 张还表示): not part of the name.
