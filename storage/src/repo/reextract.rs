@@ -104,13 +104,19 @@ impl Storage {
             .filter(mention::Column::ArticleId.eq(id.0))
             .exec(&tx)
             .await?;
-        for (row, (_, _, span)) in kept.iter().zip(&kept_spans) {
+        for (row, (_, section, span)) in kept.iter().zip(&kept_spans) {
             if let Some(person) = row.speaker_id {
+                // As when written: a headline span is not a body offset.
+                let first = if *section == Section::Headline {
+                    0
+                } else {
+                    span.start
+                };
                 add_mention(
                     &mut resolved.mentions,
                     EntityRef::Person(PersonId(person)),
                     1,
-                    span.start,
+                    first,
                 );
             }
             let mut active: statement::ActiveModel = row.clone().into();

@@ -16,6 +16,7 @@ pub const SIEVE: Sieve = Sieve {
         confidence: 0.95,
     },
     find,
+    reporting_clause: true,
 };
 
 /// How far before a colon a reporting verb may stand (网友留言表达感谢:「…」).

@@ -14,6 +14,7 @@ pub const SIEVE: Sieve = Sieve {
         confidence: 0.88,
     },
     find,
+    reporting_clause: false,
 };
 
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {

@@ -33,6 +33,9 @@ pub struct Sieve {
     pub rule: Rule,
     /// The speaker mention it finds for a quotation, if any.
     pub find: fn(&Context<'_, '_>, &Quote) -> Option<Speaker>,
+    /// Whether it reads a reporting clause right next to the quotation, which makes even a
+    /// short quotation speech.
+    pub reporting_clause: bool,
 }
 
 /// The sieves, most precise first.
@@ -45,11 +48,6 @@ pub const SIEVES: &[Sieve] = &[
     paragraph_run::SIEVE,
     previous_subject::SIEVE,
 ];
-
-/// The sieves whose speaker is named by a reporting clause next to the quotation.
-fn is_reporting_clause(rule: &Rule) -> bool {
-    rule.name == colon_before::SIEVE.rule.name || rule.name == trailing_clause::SIEVE.rule.name
-}
 
 /// The subject of the sentence holding `at`: the first clause before `at` that names a
 /// person, a pronoun or a title standing for one.
@@ -118,16 +116,14 @@ pub fn attribute_quotes(
         }
         let decided = SIEVES
             .iter()
-            .find_map(|sieve| (sieve.find)(&cx, q).map(|speaker| (speaker, sieve.rule)));
+            .find_map(|sieve| (sieve.find)(&cx, q).map(|speaker| (speaker, sieve)));
         let attributed = decided.is_some();
-        let by_clause = decided
-            .as_ref()
-            .is_some_and(|(_, rule)| is_reporting_clause(rule));
+        let by_clause = decided.as_ref().is_some_and(|(_, s)| s.reporting_clause);
         if is_term(&cx, q, attributed, by_clause) {
             continue;
         }
         let (speaker, rule) = match decided {
-            Some((speaker, rule)) => (Some(speaker), rule),
+            Some((speaker, sieve)) => (Some(speaker), sieve.rule),
             None => (None, UNATTRIBUTED),
         };
         out.push(Found {

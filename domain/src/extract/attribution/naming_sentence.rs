@@ -15,6 +15,7 @@ pub const SIEVE: Sieve = Sieve {
         confidence: 0.85,
     },
     find,
+    reporting_clause: false,
 };
 
 /// Phrases that refer back to the quotation before them.

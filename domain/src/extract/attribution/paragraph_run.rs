@@ -15,6 +15,7 @@ pub const SIEVE: Sieve = Sieve {
         confidence: 0.75,
     },
     find,
+    reporting_clause: false,
 };
 
 /// Whether the quotation is the whole paragraph (marks and final punctuation aside).

@@ -17,6 +17,7 @@ pub const SIEVE: Sieve = Sieve {
         confidence: 0.65,
     },
     find,
+    reporting_clause: false,
 };
 
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {

@@ -15,6 +15,7 @@ pub const SIEVE: Sieve = Sieve {
         confidence: 0.8,
     },
     find,
+    reporting_clause: false,
 };
 
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {

@@ -16,6 +16,7 @@ pub const SIEVE: Sieve = Sieve {
         confidence: 0.92,
     },
     find,
+    reporting_clause: true,
 };
 
 /// How far after a quotation a reporting verb may stand and still name its speaker.
