@@ -46,6 +46,27 @@ impl Script {
                 simplified += 1;
             }
         }
+        Script::from_counts(traditional, simplified)
+    }
+
+    /// The same counts for texts already folded (`folded[i]` is `orig[i]` folded), added up
+    /// over several texts: no character is looked up twice.
+    pub fn detect_folded(texts: &[(&[char], &[char])]) -> Script {
+        let (mut traditional, mut simplified) = (0usize, 0usize);
+        for (orig, folded) in texts {
+            for (c, f) in orig.iter().zip(folded.iter()) {
+                let cjk = (CJK_FIRST..=CJK_LAST).contains(&(*c as u32));
+                if cjk && c != f {
+                    traditional += 1;
+                } else if is_simplified_only(*c) {
+                    simplified += 1;
+                }
+            }
+        }
+        Script::from_counts(traditional, simplified)
+    }
+
+    fn from_counts(traditional: usize, simplified: usize) -> Script {
         let marked = traditional + simplified;
         if traditional * 10 <= marked {
             Script::Hans
@@ -101,6 +122,25 @@ mod tests {
             Script::Mixed
         );
         assert_eq!(Script::detect("RCEP 2020"), Script::Hans);
+    }
+
+    #[test]
+    fn counting_folded_text_agrees_with_counting_raw_text() {
+        for text in [
+            "国际合作",
+            "國際合作",
+            "国际合作 國際合作",
+            "部長表示:ＲＣＥＰ",
+            "Hello",
+        ] {
+            let orig: Vec<char> = text.chars().collect();
+            let folded: Vec<char> = crate::fold::fold(text).chars().collect();
+            assert_eq!(
+                Script::detect_folded(&[(&orig, &folded)]),
+                Script::detect(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]

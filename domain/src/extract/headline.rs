@@ -8,7 +8,6 @@ use super::quotes::quotes_in;
 use super::resolve::People;
 use super::speaker::{Named, Who};
 use super::{ExtractedStatement, rule};
-use crate::gazetteer::Gazetteer;
 use crate::model::Section;
 
 /// Who a headline's bare title stands for: of the body's holders of that title, the one
@@ -29,18 +28,17 @@ fn title_holder(title: &str, people: &People, body_speakers: &[Named]) -> Option
         .cloned()
 }
 
-/// The quotations of `title` that are speech, with their speakers; `body_speakers` are
-/// the people the body's statements were resolved to.
+/// The quotations of the headline (`doc`, the title prepared for extraction) that are
+/// speech, with their speakers; `body_speakers` are the people the body's statements were
+/// resolved to.
 pub fn headline_statements(
-    title: &str,
-    gazetteer: &Gazetteer,
+    doc: &Doc<'_>,
     body_people: &People,
     body_speakers: &[Named],
 ) -> Vec<ExtractedStatement> {
-    let doc = Doc::new(title, gazetteer);
     let whole = (0, doc.orig.len());
     let quotes = quotes_in(&doc.orig, whole.0, whole.1);
-    attribute_quotes(&doc, whole, &quotes, &[], &[], true)
+    attribute_quotes(doc, whole, &quotes, &[], &[], true)
         .into_iter()
         .map(|f| {
             let person = f.speaker.as_ref().and_then(|s| match &s.who {

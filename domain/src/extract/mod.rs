@@ -96,7 +96,7 @@ fn mostly_quoted(reported: &Found, direct: &[Found]) -> bool {
 }
 
 /// Stage one over the body: statements with speaker mentions, in body order.
-fn find_statements(doc: &Doc<'_>, title: Option<&str>) -> Vec<Found> {
+fn find_statements(doc: &Doc<'_>, title: &Doc<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let host = press::host(doc, title);
     for &paragraph in &doc.paragraphs {
@@ -122,7 +122,8 @@ fn find_statements(doc: &Doc<'_>, title: Option<&str>) -> Vec<Found> {
 pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
     let ingested = ingest(raw);
     let doc = Doc::new(&ingested.body, gazetteer);
-    let found = find_statements(&doc, ingested.title.as_deref());
+    let title_doc = Doc::new(ingested.title.as_deref().unwrap_or_default(), gazetteer);
+    let found = find_statements(&doc, &title_doc);
     let year = ingested.published_at.map(|at| at.day().year());
     let titled = speaker::titled_people_in_clauses(&doc);
     let people = People::of(&doc, &found, &titled);
@@ -135,12 +136,12 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         let statement = finish(&doc, &people, f, last_speaker, ingested.related_from, year);
         statements.push(statement);
     }
-    if let Some(title) = ingested.title.as_deref() {
+    if !title_doc.orig.is_empty() {
         let body_speakers: Vec<Named> = statements
             .iter()
             .filter_map(|s| s.speaker.clone())
             .collect();
-        let headline = headline::headline_statements(title, gazetteer, &people, &body_speakers);
+        let headline = headline::headline_statements(&title_doc, &people, &body_speakers);
         statements.splice(0..0, headline);
     }
     let speakers: Vec<Named> = statements
@@ -149,11 +150,10 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         .collect();
     let mentions = mentions::mentions(&doc, &speakers, &titled);
     let agreement_facts = agreements::agreement_facts(&doc, year);
-    let script = Script::detect(&format!(
-        "{}\n{}",
-        ingested.title.as_deref().unwrap_or_default(),
-        ingested.body
-    ));
+    let script = Script::detect_folded(&[
+        (&title_doc.orig, &title_doc.folded),
+        (&doc.orig, &doc.folded),
+    ]);
     Extraction {
         ingested,
         script,

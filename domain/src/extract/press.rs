@@ -30,14 +30,8 @@ const HOST_MARKERS: &[&str] = &[
 ];
 
 /// The person holding the press conference, named in the title or the body.
-pub fn host(doc: &Doc<'_>, title: Option<&str>) -> Option<Speaker> {
-    if let Some(title) = title {
-        let title_doc = Doc::new(title, doc.gazetteer);
-        if let Some(host) = host_in(&title_doc) {
-            return Some(host);
-        }
-    }
-    host_in(doc)
+pub fn host(doc: &Doc<'_>, title: &Doc<'_>) -> Option<Speaker> {
+    host_in(title).or_else(|| host_in(doc))
 }
 
 fn host_in(doc: &Doc<'_>) -> Option<Speaker> {
