@@ -13,6 +13,7 @@ mod draft;
 mod headline;
 mod indirect;
 mod mentions;
+mod named;
 mod names;
 mod press;
 mod quotes;
@@ -125,7 +126,7 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
     let title_doc = Doc::new(ingested.title.as_deref().unwrap_or_default(), gazetteer);
     let found = find_statements(&doc, &title_doc);
     let year = ingested.published_at.map(|at| at.day().year());
-    let titled = speaker::titled_people_in_clauses(&doc);
+    let titled = named::titled_people_in_clauses(&doc);
     let people = People::of(&doc, &found, &titled);
     let mut statements: Vec<ExtractedStatement> = Vec::with_capacity(found.len());
     for f in &found {
