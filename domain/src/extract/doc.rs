@@ -86,6 +86,14 @@ impl<'a> Doc<'a> {
         within(&self.verbs, start, end)
     }
 
+    /// Where the sentence holding character `at` starts (after the last sentence end).
+    pub fn sentence_start(&self, at: usize) -> usize {
+        (0..at)
+            .rev()
+            .find(|&i| is_sentence_end(self.orig[i]))
+            .map_or(0, |i| i + 1)
+    }
+
     /// The paragraph holding character `at`.
     pub fn paragraph_of(&self, at: usize) -> (usize, usize) {
         self.paragraphs
@@ -105,6 +113,11 @@ fn within(ranges: &[(usize, usize)], start: usize, end: usize) -> Vec<(usize, us
         .filter(|(_, e)| *e <= end)
         .copied()
         .collect()
+}
+
+/// Ends a sentence with a full stop, exclamation or question mark (not a semicolon).
+pub fn is_full_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
 }
 
 /// Ends a sentence.

@@ -5,7 +5,7 @@
 //! its sentence.
 
 use super::Found;
-use super::doc::{Doc, is_clause_end, is_sentence_end};
+use super::doc::{Doc, is_clause_end, is_full_stop, is_sentence_end};
 use super::quotes::Quote;
 use super::rule::Rule;
 use super::speaker::{Speaker, Who, parse_subject};
@@ -142,7 +142,7 @@ fn clause_end(
     to: usize,
     inside_quote: &dyn Fn(usize) -> bool,
 ) -> usize {
-    let ends = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n');
+    let ends = |c: char| is_full_stop(c) || c == '\n';
     let mut end = (start..to)
         .find(|&i| ends(doc.orig[i]) && !inside_quote(i))
         .unwrap_or(to);

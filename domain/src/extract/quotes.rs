@@ -99,9 +99,7 @@ fn runs_to_paragraph_end(chars: &[char], open: usize, to: usize) -> bool {
     let marks_after = chars[open + 1..to]
         .iter()
         .any(|c| PAIRS.iter().any(|(o, cl)| c == o || c == cl));
-    to - open > MIN_OPEN_RUN
-        && !marks_after
-        && last.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?'))
+    to - open > MIN_OPEN_RUN && !marks_after && last.is_some_and(|c| super::doc::is_full_stop(*c))
 }
 
 #[cfg(test)]

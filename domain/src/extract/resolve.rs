@@ -4,7 +4,7 @@
 //! written earlier; an unnamed speaker keeps its phrase and names nobody.
 
 use super::Found;
-use super::doc::{Doc, is_sentence_end};
+use super::doc::Doc;
 use super::names::{dotted_name_spans, is_name_separator};
 use super::speaker::{Named, Speaker, Who};
 use crate::fold::fold_name;
@@ -73,11 +73,7 @@ impl People {
         let title = fold_name(title);
         self.named
             .iter()
-            .filter(|n| {
-                n.title
-                    .as_deref()
-                    .is_some_and(|t| fold_name(t).ends_with(&title))
-            })
+            .filter(|n| holds_title(n, &title))
             .collect()
     }
 
@@ -106,7 +102,7 @@ impl People {
         at: usize,
         last_speaker: Option<(&Named, usize)>,
     ) -> Option<Named> {
-        let here = sentence_start(doc, at);
+        let here = doc.sentence_start(at);
         if let Some(first) = self.before(at).find(|n| n.start >= here) {
             return Some(first.clone());
         }
@@ -114,7 +110,7 @@ impl People {
             return Some(speaker.clone());
         }
         let last = self.before(at).next_back()?;
-        let there = sentence_start(doc, last.start);
+        let there = doc.sentence_start(last.start);
         self.before(at).find(|n| n.start >= there).cloned()
     }
 
@@ -127,17 +123,20 @@ impl People {
     /// else the first one after it (a lead that names the title before the person).
     fn titled(&self, title: &str, at: usize) -> Option<Named> {
         let title = fold_name(title);
-        let holds = |n: &&Named| {
-            n.title
-                .as_deref()
-                .is_some_and(|t| fold_name(t).ends_with(&title))
-        };
+        let holds = |n: &&Named| holds_title(n, &title);
         self.before(at)
             .rev()
             .find(holds)
             .or_else(|| self.named.iter().filter(|n| n.start >= at).find(holds))
             .cloned()
     }
+}
+
+/// Whether `n`'s title ends with `title` (folded): 首相 for 日本首相.
+fn holds_title(n: &Named, title: &str) -> bool {
+    n.title
+        .as_deref()
+        .is_some_and(|t| fold_name(t).ends_with(title))
 }
 
 /// Whether `short` is how news writes `full` after naming it once: a Chinese name's surname
@@ -178,13 +177,6 @@ fn recent(doc: &Doc<'_>, then: usize, now: usize) -> bool {
         .find(|(_, end)| *end < paragraph)
         .map_or(paragraph, |(start, _)| *start);
     then >= previous && then <= now
-}
-
-fn sentence_start(doc: &Doc<'_>, at: usize) -> usize {
-    (0..at)
-        .rev()
-        .find(|&i| is_sentence_end(doc.orig[i]))
-        .map_or(0, |i| i + 1)
 }
 
 /// Resolves the speaker mention of a statement starting at `at`; `last_speaker` is the

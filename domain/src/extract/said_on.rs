@@ -1,17 +1,10 @@
 //! The day a statement was said, when the text gives one.
 
-use super::doc::{Doc, is_sentence_end};
+use super::doc::Doc;
 use crate::ingest::parse_date_at;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::OnceLock;
-
-fn sentence_start(doc: &Doc<'_>, at: usize) -> usize {
-    (0..at)
-        .rev()
-        .find(|&i| is_sentence_end(doc.orig[i]))
-        .map_or(0, |i| i + 1)
-}
 
 /// The day a statement was said: a date earlier in its sentence, or the date a previous
 /// paragraph opens with (2020年12月30日晚,… then 正如…所说).
@@ -21,7 +14,7 @@ pub fn date_said(doc: &Doc<'_>, at: usize, year: i32) -> Option<NaiveDate> {
         Regex::new(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
             .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     });
-    let sentence = doc.folded_text(sentence_start(doc, at), at);
+    let sentence = doc.folded_text(doc.sentence_start(at), at);
     if let Some(m) = re.find_iter(&sentence).last() {
         return parse_date_at(m.as_str(), year);
     }

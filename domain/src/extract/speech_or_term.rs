@@ -127,9 +127,7 @@ pub fn is_term(
 /// phrase.
 fn is_clause(cx: &Context<'_, '_>, q: &Quote) -> bool {
     let words = &cx.doc.orig[q.start..q.end];
-    let sentence = words
-        .iter()
-        .any(|c| matches!(c, '。' | '！' | '？' | '!' | '?'));
+    let sentence = words.iter().any(|c| super::doc::is_full_stop(*c));
     let clauses = words
         .iter()
         .any(|c| matches!(c, '，' | ',' | '；' | ';' | '：'));
