@@ -1,6 +1,6 @@
 //! Extraction speed: ingest + extract on the sample articles, repeated for a few seconds.
 //! `cargo bench -p quotegraph-domain --bench extraction` (reads ../shared/seeds, or
-//! QUOTEGRAPH_SEEDS_DIR).
+//! QUOTEGRAPH_SEEDS_DIR). QUOTEGRAPH_BENCH_ROUNDS=N runs exactly N rounds instead.
 #![allow(missing_docs, clippy::expect_used)]
 
 use quotegraph_domain::extract::extract;
@@ -27,8 +27,16 @@ fn main() {
     );
     let bytes: usize = texts.iter().map(String::len).sum();
     let (mut articles, mut statements) = (0usize, 0usize);
+    // A fixed number of rounds makes instruction counts (valgrind, perf stat) comparable.
+    let rounds: Option<usize> = std::env::var("QUOTEGRAPH_BENCH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let done = |started: Instant, articles: usize| match rounds {
+        Some(rounds) => articles >= rounds * texts.len(),
+        None => started.elapsed() >= Duration::from_secs(3),
+    };
     let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(3) {
+    while !done(started, articles) {
         for text in &texts {
             statements += extract(text, gazetteer).statements.len();
             articles += 1;

@@ -23,7 +23,9 @@ pub fn fold_char(c: char) -> char {
 
 /// Folds a whole text; the result has exactly as many `char`s as the input.
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut folded = String::with_capacity(text.len());
+    folded.extend(text.chars().map(fold_char));
+    folded
 }
 
 /// Converts traditional characters to simplified ones, leaving everything else as written

@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod model;
 pub mod script;
 pub mod search;
+pub mod words;
 
 pub use error::ValidationError;
 pub use model::*;

@@ -55,16 +55,20 @@ impl<'a> Doc<'a> {
 
     /// The original text of `[start, end)`.
     pub fn text(&self, start: usize, end: usize) -> String {
-        self.orig[start.min(end)..end.min(self.orig.len())]
-            .iter()
-            .collect()
+        string_of(&self.orig[start.min(end)..end.min(self.orig.len())])
     }
 
     /// The folded text of `[start, end)`.
     pub fn folded_text(&self, start: usize, end: usize) -> String {
-        self.folded[start.min(end)..end.min(self.folded.len())]
-            .iter()
-            .collect()
+        string_of(&self.folded[start.min(end)..end.min(self.folded.len())])
+    }
+
+    /// Where `word` (folded) first occurs in the folded body.
+    pub fn find_folded(&self, word: &str) -> Option<usize> {
+        let word: Vec<char> = word.chars().collect();
+        let first = *word.first()?;
+        (0..self.folded.len())
+            .find(|&i| self.folded[i] == first && self.folded[i..].starts_with(&word))
     }
 
     /// Gazetteer hits lying wholly inside `[start, end)`.
@@ -102,6 +106,14 @@ impl<'a> Doc<'a> {
             .find(|(s, e)| at >= *s && at <= *e)
             .unwrap_or((0, self.orig.len()))
     }
+}
+
+/// The characters as a string, allocated once at its exact size (collecting chars into a
+/// String grows it step by step: most of Chinese text takes three bytes a character).
+pub fn string_of(chars: &[char]) -> String {
+    let mut text = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    text.extend(chars);
+    text
 }
 
 /// The ranges (sorted by start) lying wholly inside `[start, end)`.

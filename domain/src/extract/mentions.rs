@@ -148,7 +148,7 @@ fn bracketed_agreements(doc: &Doc<'_>) -> Vec<(String, usize)> {
         Regex::new(r"《([^》]{2,40}?(?:协定|协议|条约|公约|宪章|议定书|备忘录))》")
             .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     });
-    let folded: String = doc.folded.iter().collect();
+    let folded = super::doc::string_of(&doc.folded);
     re.captures_iter(&folded)
         .filter_map(|c| {
             let m = c.get(1)?;

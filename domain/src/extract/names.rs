@@ -3,15 +3,18 @@
 //! sounds, joined by · when long), and where a name stops (在, 日前, 表示 …). All on
 //! folded (simplified) text.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Common Chinese surnames (simplified), the first character of most Chinese names.
-pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪";
+const SURNAME_CHARS: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪";
 
 /// Characters used to transliterate foreign names.
-const TRANSLITERATION: &str = "何嘉翰逊夫契柯勃赛季叶鲍蓬彭奎黛茜缇伍忒蒲汀蓓雯洁阿埃艾爱安昂奥巴拔邦保贝本比彼毕波伯博布查达戴丹德迪蒂东杜多厄恩尔法凡菲费芬丰弗福盖甘冈戈格贡古哈海汉豪赫黑亨胡霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利连列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普奇乔切琴萨塞桑瑟森沙莎尚舍施史斯苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹兹佐德泰因茨蒂娅娜妮丝琼丽娃莉瑞露蕾薇琪莎斐";
+const SOUND_CHARS: &str = "何嘉翰逊夫契柯勃赛季叶鲍蓬彭奎黛茜缇伍忒蒲汀蓓雯洁阿埃艾爱安昂奥巴拔邦保贝本比彼毕波伯博布查达戴丹德迪蒂东杜多厄恩尔法凡菲费芬丰弗福盖甘冈戈格贡古哈海汉豪赫黑亨胡霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利连列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普奇乔切琴萨塞桑瑟森沙莎尚舍施史斯苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹兹佐德泰因茨蒂娅娜妮丝琼丽娃莉瑞露蕾薇琪莎斐";
 
 /// Characters that do not occur in names: function words and words of office. Kept short on
 /// purpose: 在 (李在明), 于 (a surname), 一 (王一博), 时 (陈时中) all occur in real names.
-const NEVER_IN_NAMES: &str =
+const NEVER_IN_NAME_CHARS: &str =
     "的了们这那些每我你他她它被把将已也都就并而及其之所吗呢吧啊着过部局委处党政府省县会议说称";
 
 /// Words that end a name: where, when and how the person spoke (the name comes first).
@@ -137,6 +140,29 @@ const NEVER_START_A_NAME: &[&str] = &[
     "是否",
 ];
 
+/// A set of characters written as a string, looked up by binary search: the lists above
+/// are tested for every character of every clause, and a scan of the string is slow.
+pub struct CharSet(Vec<char>);
+
+impl CharSet {
+    fn of(chars: &str) -> Self {
+        let mut sorted: Vec<char> = chars.chars().collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        Self(sorted)
+    }
+
+    /// Whether `c` is in the set.
+    pub fn contains(&self, c: char) -> bool {
+        self.0.binary_search(&c).is_ok()
+    }
+}
+
+/// Common Chinese surnames.
+pub static SURNAMES: LazyLock<CharSet> = LazyLock::new(|| CharSet::of(SURNAME_CHARS));
+static TRANSLITERATION: LazyLock<CharSet> = LazyLock::new(|| CharSet::of(SOUND_CHARS));
+static NEVER_IN_NAMES: LazyLock<CharSet> = LazyLock::new(|| CharSet::of(NEVER_IN_NAME_CHARS));
+
 /// Whether `c` is a CJK ideograph.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
@@ -154,11 +180,7 @@ pub fn name_end(chars: &[char]) -> usize {
         if i >= 2 && starts_with_marker(&chars[i..]) {
             return i;
         }
-        if i == 0
-            && NEVER_START_A_NAME
-                .iter()
-                .any(|m| chars.starts_with(&m.chars().collect::<Vec<_>>()))
-        {
+        if i == 0 && NEVER_START_A_NAME.iter().any(|m| starts_with_str(chars, m)) {
             return 0;
         }
         if c.is_ascii_digit() {
@@ -193,17 +215,26 @@ pub fn mostly_sound(name: &[char]) -> bool {
 
 /// Whether a tail marker starts `chars`.
 pub fn starts_with_marker(chars: &[char]) -> bool {
-    TAIL_MARKERS.iter().any(|m| {
-        let mut it = m.chars();
-        let mut k = 0;
-        loop {
-            match it.next() {
-                None => return true,
-                Some(mc) if chars.get(k) == Some(&mc) => k += 1,
-                Some(_) => return false,
+    // Indexed by first character: this runs at every character of every name candidate.
+    static BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+        let mut index: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for marker in TAIL_MARKERS {
+            if let Some(first) = marker.chars().next() {
+                index.entry(first).or_default().push(marker);
             }
         }
-    })
+        index
+    });
+    chars
+        .first()
+        .and_then(|c| BY_FIRST.get(c))
+        .is_some_and(|markers| markers.iter().any(|m| starts_with_str(chars, m)))
+}
+
+/// Whether `chars` begins with the characters of `word`.
+fn starts_with_str(chars: &[char], word: &str) -> bool {
+    let mut rest = chars.iter();
+    word.chars().all(|w| rest.next() == Some(&w))
 }
 
 /// Whether `name` (folded) can be a name given right after a title or country: 2 to 8

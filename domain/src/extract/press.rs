@@ -35,10 +35,8 @@ pub fn host(doc: &Doc<'_>, title: &Doc<'_>) -> Option<Speaker> {
 }
 
 fn host_in(doc: &Doc<'_>) -> Option<Speaker> {
-    let folded: String = doc.folded.iter().collect();
     HOST_MARKERS.iter().find_map(|marker| {
-        let byte = folded.find(marker)?;
-        let at = folded[..byte].chars().count();
+        let at = doc.find_folded(marker)?;
         let start = (0..at)
             .rev()
             .find(|&i| super::doc::is_clause_end(doc.folded[i]))

@@ -23,6 +23,27 @@ pub struct Resolved {
 /// title, and the speakers of earlier statements.
 pub struct People {
     named: Vec<Named>,
+    /// `named[i]` folded for comparison, computed once: short forms are looked up often.
+    keys: Vec<NameKey>,
+}
+
+/// A name folded for comparison: whole, and the parts a transliteration's separators or
+/// spaces divide it into.
+struct NameKey {
+    whole: String,
+    parts: Vec<String>,
+}
+
+impl NameKey {
+    fn of(name: &str) -> Self {
+        Self {
+            whole: fold_name(name),
+            parts: name
+                .split(|c: char| is_name_separator(c) || c.is_whitespace())
+                .map(fold_name)
+                .collect(),
+        }
+    }
 }
 
 impl People {
@@ -55,7 +76,8 @@ impl People {
             .collect();
         named.sort_by_key(|n| n.start);
         named.dedup_by(|a, b| a.start == b.start);
-        People { named }
+        let keys = named.iter().map(|n| NameKey::of(&n.name)).collect();
+        People { named, keys }
     }
 
     fn before(&self, at: usize) -> impl DoubleEndedIterator<Item = &Named> {
@@ -80,9 +102,14 @@ impl People {
     /// The fullest form of a short name written before `limit`: 约翰逊 after 鲍里斯·约翰逊,
     /// 李 after 李家超.
     fn fuller_form(&self, short: &Named, limit: usize) -> Option<Named> {
-        self.before(limit)
+        let key = fold_name(&short.name);
+        self.named
+            .iter()
+            .zip(&self.keys)
+            .filter(|(n, _)| n.start < limit)
             .rev()
-            .filter(|n| is_short_form(&short.name, &n.name))
+            .filter(|(_, full)| is_short_form(&key, full))
+            .map(|(n, _)| n)
             .max_by_key(|n| n.name.chars().count())
             .map(|n| Named {
                 start: short.start,
@@ -141,17 +168,13 @@ fn holds_title(n: &Named, title: &str) -> bool {
 
 /// Whether `short` is how news writes `full` after naming it once: a Chinese name's surname
 /// alone (李 for 李家超), or one part of a transliterated name (约翰逊 for 鲍里斯·约翰逊).
-fn is_short_form(short: &str, full: &str) -> bool {
-    let key = fold_name(short);
-    let whole = fold_name(full);
-    if key.is_empty() || whole.len() <= key.len() {
+/// Whether `key` (a folded name) is a short form of `full`: its surname, or one part of it.
+fn is_short_form(key: &str, full: &NameKey) -> bool {
+    if key.is_empty() || full.whole.len() <= key.len() {
         return false;
     }
     let single = key.chars().count() == 1;
-    let part = full
-        .split(|c: char| is_name_separator(c) || c.is_whitespace())
-        .any(|p| fold_name(p) == key);
-    single && whole.starts_with(&key) || part
+    single && full.whole.starts_with(key) || full.parts.iter().any(|p| p == key)
 }
 
 /// People named by a transliterated name with separators, wherever they stand.
@@ -246,10 +269,13 @@ mod tests {
 
     #[test]
     fn short_forms_are_surnames_and_parts_of_transliterations() {
-        assert!(super::is_short_form("李", "李家超"));
-        assert!(super::is_short_form("约翰逊", "鲍里斯·约翰逊"));
-        assert!(!super::is_short_form("邹悦", "邹悦发"));
-        assert!(!super::is_short_form("李", "王李明"));
+        let short_of = |short: &str, full: &str| {
+            super::is_short_form(&super::fold_name(short), &super::NameKey::of(full))
+        };
+        assert!(short_of("李", "李家超"));
+        assert!(short_of("约翰逊", "鲍里斯·约翰逊"));
+        assert!(!short_of("邹悦", "邹悦发"));
+        assert!(!short_of("李", "王李明"));
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! 李克强总理), or a pronoun (他, 她), a title standing for a person (首相, 该官员), or an
 //! unnamed speaker (一名官员, 分析人士). Finding the name itself is `named`'s.
 
-use super::doc::Doc;
+use super::doc::{Doc, string_of};
 use super::named::{bare_name, known_person, title_start, titled_person};
 use crate::fold::to_simplified;
 use crate::gazetteer::EntityHit;
+use crate::words::WordList;
+use std::sync::LazyLock;
 
 /// Who a phrase names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,12 +131,8 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
     if start >= end {
         return None;
     }
-    let folded: String = doc.folded[start..end].iter().collect();
-    let phrase: String = doc.orig[start..end]
-        .iter()
-        .collect::<String>()
-        .trim()
-        .to_owned();
+    let folded = string_of(&doc.folded[start..end]);
+    let phrase = string_of(&doc.orig[start..end]).trim().to_owned();
     if let Some(pronoun) = PRONOUNS
         .iter()
         .filter(|p| folded.starts_with(*p))
@@ -162,7 +160,7 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
         let phrase_end =
             (named.start + named.name.chars().count()).max(phrase_extent(doc, start, end));
         let phrase_start = phrase_begin(doc, start, named.start);
-        let phrase: String = doc.orig[phrase_start..phrase_end.min(end)].iter().collect();
+        let phrase = string_of(&doc.orig[phrase_start..phrase_end.min(end)]);
         return Some(Speaker {
             who: Who::Named(named),
             phrase: phrase.trim().to_owned(),
@@ -175,12 +173,11 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
             phrase,
         });
     }
-    (UNNAMED.iter().any(|u| folded.contains(u)) || is_entity_only(doc, start, end)).then_some(
-        Speaker {
-            who: Who::Unnamed,
-            phrase,
-        },
-    )
+    static UNNAMED_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(UNNAMED));
+    (UNNAMED_WORDS.any_in(&folded) || is_entity_only(doc, start, end)).then_some(Speaker {
+        who: Who::Unnamed,
+        phrase,
+    })
 }
 
 /// Where the countries and organizations that open `[start, end)` end (美国国务院发言人:
@@ -219,7 +216,7 @@ fn referring_title(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
     while end > start && doc.folded[end - 1].is_whitespace() {
         end -= 1;
     }
-    let folded: String = doc.folded[start..end].iter().collect();
+    let folded = string_of(&doc.folded[start..end]);
     if let Some(rest) = DEMONSTRATIVES
         .iter()
         .find_map(|d| folded.strip_prefix(d))
@@ -254,7 +251,7 @@ fn trim_adverbs(doc: &Doc<'_>, start: usize, mut end: usize) -> usize {
 /// before it ((吉隆坡1日讯)教授X说: the dateline is not part of the speaker).
 fn skip_leading(doc: &Doc<'_>, mut start: usize, end: usize) -> usize {
     loop {
-        let rest: String = doc.folded[start..end].iter().collect();
+        let rest = string_of(&doc.folded[start..end]);
         if let Some(close) = rest
             .starts_with(['(', '【', '['])
             .then(|| rest.find([')', '】', ']']))

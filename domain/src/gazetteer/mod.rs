@@ -256,10 +256,10 @@ pub struct FoldedText {
 impl FoldedText {
     /// Folds `text`.
     pub fn new(text: &str) -> Self {
-        Self::from_folded(&fold(text))
+        Self::from_folded(fold(text))
     }
 
-    fn from_folded(folded: &str) -> Self {
+    fn from_folded(folded: String) -> Self {
         let mut char_at_byte = vec![0; folded.len() + 1];
         let mut count = 0;
         for (byte, c) in folded.char_indices() {
@@ -270,8 +270,8 @@ impl FoldedText {
         }
         char_at_byte[folded.len()] = count;
         Self {
-            folded: folded.to_owned(),
             chars: folded.chars().collect(),
+            folded,
             char_at_byte,
         }
     }

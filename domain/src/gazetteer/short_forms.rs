@@ -119,17 +119,31 @@ const WORD_CONTINUATIONS: &[char] = &[
     '洲', '社', '网', '文', '式', '餐', '药', '医', '部', '东', '年', '语', '籍', '裔', '方', '国',
 ];
 
+/// The first and last ideographs of the CJK Unified Ideographs block, where every form is.
+const IDEOGRAPHS: (u32, u32) = (0x4E00, 0x9FFF);
+
 fn candidates(c: char) -> Option<&'static [&'static str]> {
-    static SORTED: OnceLock<Vec<(char, &'static [&'static str])>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut forms = FORMS.to_vec();
-        forms.sort_by_key(|(form, _)| *form);
-        forms
+    // Asked of every character of every article: a table indexed by the character, holding
+    // one more than the form's place in FORMS (0 for none).
+    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = vec![0u8; (IDEOGRAPHS.1 - IDEOGRAPHS.0 + 1) as usize];
+        for (i, (form, _)) in FORMS.iter().enumerate() {
+            if let (Some(slot), Ok(place)) = (
+                (*form as u32)
+                    .checked_sub(IDEOGRAPHS.0)
+                    .and_then(|k| table.get_mut(k as usize)),
+                u8::try_from(i + 1),
+            ) {
+                *slot = place;
+            }
+        }
+        table
     });
-    sorted
-        .binary_search_by_key(&c, |(form, _)| *form)
-        .ok()
-        .map(|i| sorted[i].1)
+    let place = *table.get((c as u32).checked_sub(IDEOGRAPHS.0)? as usize)?;
+    FORMS
+        .get(usize::from(place).checked_sub(1)?)
+        .map(|(_, codes)| *codes)
 }
 
 /// Countries named by one-character forms in `chars` (folded), as (code, start, end) of
@@ -185,5 +199,20 @@ fn resolve(form: char, named: &HashSet<String>) -> Option<&'static str> {
     match codes {
         [only] => Some(only),
         several => several.iter().copied().find(|code| named.contains(*code)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_one_character_form_is_found_and_nothing_else() {
+        for (form, codes) in FORMS {
+            assert_eq!(candidates(*form), Some(*codes), "{form}");
+        }
+        for c in ['的', 'a', '。', '𠀀'] {
+            assert_eq!(candidates(c), None, "{c}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! share, print and app-promotion widgets, cookie and privacy banners, lines in other
 //! languages.
 
-use super::outlet::cjk_count;
+use super::outlet::is_cjk;
 
 /// Words of share, print, comment and app-promotion widgets (simplified, compared folded;
 /// short lines only).
@@ -60,12 +60,17 @@ fn is_banner(folded: &str) -> bool {
 /// A line with no Chinese in it (English or Japanese chrome, counters, IP addresses), unless
 /// it is a quotation.
 fn is_foreign(line: &str) -> bool {
-    let kana = line
-        .chars()
-        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF))
-        .count();
+    // One pass: this runs on every line of the page, most of them long paragraphs.
+    let (mut kana, mut has_cjk) = (0, false);
+    for c in line.chars() {
+        if matches!(c as u32, 0x3040..=0x30FF) {
+            kana += 1;
+        } else if is_cjk(c) {
+            has_cjk = true;
+        }
+    }
     let quoted = line.starts_with(['「', '“', '『']);
-    kana >= 5 || (cjk_count(line) == 0 && !quoted)
+    kana >= 5 || (!has_cjk && !quoted)
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use super::dates::find_header_date;
 use super::meta::{self, Dateline};
 use super::outlet::{cjk_count, outlet_shaped};
 use crate::fold::fold;
+use crate::words::WordList;
+use std::sync::LazyLock;
 
 /// One non-empty line of the page and what it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,7 +137,8 @@ pub(super) fn classify_folded(line: &str, folded: &str) -> Kind {
 
 /// Whether the copyright/disclaimer block starts at this line (given as written and folded).
 pub(super) fn is_footer_start(line: &str, folded: &str) -> bool {
-    FOOTER_MARKERS.iter().any(|m| folded.contains(m)) && line.chars().count() < 200
+    static MARKERS: LazyLock<WordList> = LazyLock::new(|| WordList::new(FOOTER_MARKERS));
+    line.chars().count() < 200 && MARKERS.any_in(folded)
 }
 
 /// The text of a bulleted related-list line, without its bullet.
