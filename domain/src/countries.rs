@@ -107,6 +107,19 @@ pub const CURATED_ALIASES: &[(&str, &str)] = &[
     ("CG", "剛果共和國"),
 ];
 
+/// Places with an ISO 3166-1 code of their own that are regions of a sovereign state, with
+/// that state: Hong Kong and Macau are special administrative regions of China. An article
+/// that names them names no country, and their officials speak for the state.
+pub const REGIONS: &[(&str, &str)] = &[("HK", "CN"), ("MO", "CN")];
+
+/// The state `code` is a region of, when it is one ([`REGIONS`]).
+pub fn sovereign_of(code: &str) -> Option<&'static str> {
+    REGIONS
+        .iter()
+        .find(|(region, _)| *region == code)
+        .map(|(_, state)| *state)
+}
+
 /// The ICU formatters the catalogue reads from, one per locale and style.
 struct Namers {
     /// Full names in simplified Chinese (`zh`).

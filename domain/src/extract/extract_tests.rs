@@ -75,6 +75,45 @@ fn the_speaker_phrase_gives_country_title_and_name() {
 }
 
 #[test]
+fn hong_kong_and_macau_are_regions_and_their_officials_speak_for_china() {
+    let e = run("「港澳兩地會加強合作。」香港特區行政長官陳志遠表示,澳門與日本的交流也在增加。");
+    let countries: Vec<&str> = e
+        .mentions
+        .countries
+        .iter()
+        .map(|c| c.key.as_str())
+        .collect();
+    assert_eq!(countries, ["JP"]);
+    let speaker = e.statements[0].speaker.clone().expect("a speaker");
+    assert_eq!(speaker.name, "陈志远");
+    assert_eq!(speaker.country.as_deref(), Some("CN"));
+}
+
+#[test]
+fn countries_come_from_the_article_not_the_related_list() {
+    let e = run("法国总统今天访问越南。\n相关阅读\n• 墨西哥总统会见智利外长\n• 巴西举行大选");
+    let countries: Vec<&str> = e
+        .mentions
+        .countries
+        .iter()
+        .map(|c| c.key.as_str())
+        .collect();
+    assert_eq!(countries, ["FR", "VN"]);
+}
+
+#[test]
+fn a_country_named_in_full_lends_no_one_character_forms() {
+    let e = run("古巴合作社的代表与巴西合作伙伴会面。");
+    let countries: Vec<&str> = e
+        .mentions
+        .countries
+        .iter()
+        .map(|c| c.key.as_str())
+        .collect();
+    assert_eq!(countries, ["CU", "BR"]);
+}
+
+#[test]
 fn a_quote_followed_by_a_sentence_naming_who_said_it() {
     let found = said("“让我们携手共建美好未来。”在开幕式上,法国总统马克龙发出这样的呼吁。");
     assert_eq!(found, [direct("让我们携手共建美好未来。", Some("马克龙"))]);

@@ -3,6 +3,7 @@
 
 use super::doc::Doc;
 use super::speaker::Named;
+use crate::countries::sovereign_of;
 use crate::fold::to_simplified;
 use crate::gazetteer::{EntityHit, country_compounds};
 use regex::Regex;
@@ -79,16 +80,28 @@ impl<K: Clone + Eq + std::hash::Hash> Tally<K> {
     }
 }
 
-/// Collects the mentions of `doc`; `speakers` are the people statements name.
-pub fn mentions(doc: &Doc<'_>, speakers: &[Named], titled: &[Named]) -> Mentions {
+/// Collects the mentions of the article part of `doc` (before `article_end`, where a list of
+/// related articles may start: those headlines are other articles' news); `speakers` are
+/// the people statements name.
+pub fn mentions(
+    doc: &Doc<'_>,
+    article_end: usize,
+    speakers: &[Named],
+    titled: &[Named],
+) -> Mentions {
     let g = doc.gazetteer;
     let mut countries = Tally::new();
     let mut organizations = Tally::new();
     let mut agreements = Tally::new();
     let mut people: Vec<(Named, u32)> = Vec::new();
-    for hit in &doc.hits {
+    for hit in doc.hits.iter().filter(|h| h.start < article_end) {
         match hit.entity {
-            EntityHit::Country(i) => countries.add(g.countries[i].code.clone(), hit.start),
+            EntityHit::Country(i) => {
+                let code = &g.countries[i].code;
+                if sovereign_of(code).is_none() {
+                    countries.add(code.clone(), hit.start);
+                }
+            }
             EntityHit::Organization(i) => organizations.add(i, hit.start),
             EntityHit::Agreement(i) => agreements.add(AgreementRef::Known(i), hit.start),
             EntityHit::Person(i) => {
@@ -109,12 +122,22 @@ pub fn mentions(doc: &Doc<'_>, speakers: &[Named], titled: &[Named]) -> Mentions
     }
     let named: HashSet<String> = countries.order.iter().cloned().collect();
     for (code, start, _) in country_compounds(&doc.folded, &named) {
-        countries.add(code, start);
+        if start < article_end && !inside_country_name(doc, start) {
+            countries.add(code, start);
+        }
     }
     for (name, start) in bracketed_agreements(doc) {
-        agreements.add(AgreementRef::New(name), start);
+        if start < article_end {
+            agreements.add(AgreementRef::New(name), start);
+        }
     }
-    for person in speakers.iter().cloned().chain(titled.iter().cloned()) {
+    let in_article = |p: &&Named| p.start < article_end;
+    for person in speakers
+        .iter()
+        .filter(in_article)
+        .chain(titled.iter().filter(in_article))
+        .cloned()
+    {
         add_person(&mut people, person);
     }
     people.sort_by_key(|(p, _)| p.start);
@@ -142,6 +165,14 @@ fn add_person(people: &mut Vec<(Named, u32)>, person: Named) {
 }
 
 /// Agreements named in book-title marks: 《巴黎协定》, 《中美第一阶段经贸协议》.
+/// Whether character `at` lies inside a country named in full (古巴 holds 古 and 巴, which
+/// are one-character forms too).
+fn inside_country_name(doc: &Doc<'_>, at: usize) -> bool {
+    doc.hits
+        .iter()
+        .any(|h| matches!(h.entity, EntityHit::Country(_)) && h.start <= at && at < h.end)
+}
+
 fn bracketed_agreements(doc: &Doc<'_>) -> Vec<(String, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {

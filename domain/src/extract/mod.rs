@@ -149,7 +149,8 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         .iter()
         .filter_map(|s| s.speaker.clone())
         .collect();
-    let mentions = mentions::mentions(&doc, &speakers, &titled);
+    let article_end = ingested.related_from.unwrap_or(doc.orig.len());
+    let mentions = mentions::mentions(&doc, article_end, &speakers, &titled);
     let agreement_facts = agreements::agreement_facts(&doc, year);
     let script = Script::detect_folded(&[
         (&title_doc.orig, &title_doc.folded),

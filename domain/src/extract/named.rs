@@ -7,6 +7,7 @@ use super::names::{
     chinese_name_len, looks_like_name, name_end, plausible_after_title, starts_with_marker,
 };
 use super::speaker::Named;
+use crate::countries::sovereign_of;
 use crate::fold::to_simplified;
 use crate::gazetteer::EntityHit;
 
@@ -198,7 +199,10 @@ fn country_before(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
     doc.hits_in(start, end)
         .filter(|h| h.start == 0 || doc.folded[h.start - 1] != '驻')
         .find_map(|h| match h.entity {
-            EntityHit::Country(i) => Some(doc.gazetteer.countries[i].code.clone()),
+            EntityHit::Country(i) => {
+                let code = &doc.gazetteer.countries[i].code;
+                Some(sovereign_of(code).map_or_else(|| code.clone(), str::to_owned))
+            }
             _ => None,
         })
 }

@@ -33,6 +33,11 @@ fn words_that_contain_a_name_do_not_match_it() {
     assert!(names("印度洋上的航线").is_empty());
     assert!(names("增加纳税人的负担").is_empty());
     assert!(names("中非合作论坛").is_empty());
+    assert!(names("內蒙古自治區的草原").is_empty());
+    assert!(names("朝鲜半岛局势").is_empty());
+    assert!(names("据美国之音报道").is_empty());
+    assert!(names("德國之聲記者").is_empty());
+    assert!(names("哥伦比亚大学教授").is_empty());
 }
 
 #[test]
@@ -61,6 +66,21 @@ fn one_character_forms_count_only_in_country_lists() {
     assert!(compounds("中新社北京电", &["SG"]).is_empty());
     assert!(compounds("12月17日,中心主任", &[]).is_empty());
     assert!(compounds("中老年人", &[]).is_empty());
+}
+
+#[test]
+fn two_forms_without_china_count_when_a_pairing_word_follows() {
+    assert_eq!(compounds("美日关系持续升温", &[]), ["US", "JP"]);
+    assert_eq!(compounds("德法合作", &[]), ["DE", "FR"]);
+    assert_eq!(compounds("中美紧张局势", &[]), ["CN", "US"]);
+    assert!(compounds("美日两字", &[]).is_empty());
+    assert!(compounds("德法", &[]).is_empty());
+}
+
+#[test]
+fn a_form_with_a_usual_reading_needs_no_full_name() {
+    assert_eq!(compounds("俄乌冲突进入第三年", &[]), ["RU", "UA"]);
+    assert_eq!(compounds("俄乌冲突", &["UZ"]), ["RU", "UZ"]);
 }
 
 #[test]

@@ -64,6 +64,15 @@ const BLOCKERS: &[&str] = &[
     "努尔苏丹",
     // 中非 is China and Africa (中非合作论坛), not the Central African Republic.
     "中非",
+    // Regions named after a country, or made of one-character country forms: not countries.
+    "内蒙古",
+    "朝鲜半岛",
+    "加沙",
+    // Outlets and institutions whose names hold a country's: naming them names no country.
+    "德国之声",
+    "美国之音",
+    "哥伦比亚广播",
+    "哥伦比亚大学",
 ];
 
 /// The recognisers, built once.

@@ -85,6 +85,15 @@ const PAIRING_WORDS: &[&str] = &[
     "会晤",
     "峰会",
     "边境",
+    "冲突",
+    "战争",
+    "紧张",
+    "对抗",
+    "竞争",
+    "博弈",
+    "摩擦",
+    "争端",
+    "大国",
     "战略",
     "伙伴",
     "外长",
@@ -174,7 +183,7 @@ pub fn country_compounds(chars: &[char], named: &HashSet<String>) -> Vec<(String
 
 fn reads_as_countries(chars: &[char], start: usize, end: usize) -> bool {
     let run = &chars[start..end];
-    if run.len() < 2 || !(run.contains(&'中') || run.len() >= 3) {
+    if run.len() < 2 {
         return false;
     }
     let unique: HashSet<char> = run.iter().copied().collect();
@@ -194,11 +203,19 @@ fn reads_as_countries(chars: &[char], start: usize, end: usize) -> bool {
     paired || listed
 }
 
+/// Ambiguous forms whose first reading is the one news means when the article names neither
+/// country in full (俄乌冲突 is Russia and Ukraine: 乌兹别克斯坦 is not shortened so).
+const USUAL_READING: &[char] = &['乌'];
+
 fn resolve(form: char, named: &HashSet<String>) -> Option<&'static str> {
     let codes = candidates(form)?;
     match codes {
         [only] => Some(only),
-        several => several.iter().copied().find(|code| named.contains(*code)),
+        several => several
+            .iter()
+            .copied()
+            .find(|code| named.contains(*code))
+            .or_else(|| USUAL_READING.contains(&form).then(|| several[0])),
     }
 }
 
