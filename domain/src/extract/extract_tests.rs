@@ -114,6 +114,21 @@ fn a_country_named_in_full_lends_no_one_character_forms() {
 }
 
 #[test]
+fn people_in_the_topic_of_a_statement_did_not_make_it() {
+    assert_eq!(
+        said("外长王建国3日就总统李明访欧一事表示,双方的合作将继续推进。"),
+        [indirect("双方的合作将继续推进", Some("王建国"))]
+    );
+    let e = run("一名政府高级官员針對總統張立群的談話表示,「這不是正式的立場」。");
+    assert_eq!(e.statements.len(), 1);
+    assert_eq!(e.statements[0].speaker, None);
+    assert_eq!(
+        e.statements[0].speaker_phrase.as_deref(),
+        Some("一名政府高级官员")
+    );
+}
+
+#[test]
 fn a_quote_followed_by_a_sentence_naming_who_said_it() {
     let found = said("“让我们携手共建美好未来。”在开幕式上,法国总统马克龙发出这样的呼吁。");
     assert_eq!(found, [direct("让我们携手共建美好未来。", Some("马克龙"))]);

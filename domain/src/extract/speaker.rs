@@ -52,6 +52,8 @@ const LEADING_WORDS: &[&str] = &[
     "正如", "诚如", "如同", "据", "而", "但", "并", "同时", "此外", "另外", "对此", "其中", "随后",
     "至于", "今天", "今日", "昨天", "昨日", "当天", "当日", "日前", "近日", "如",
 ];
+/// Prepositions that open the topic of a statement inside a reporting clause.
+const TOPIC_PREPOSITIONS: &[&str] = &["就", "针对", "对于", "关于", "围绕"];
 /// Pronouns and phrases that refer back to the last named person.
 const PRONOUNS: &[&str] = &["他", "她", "他们", "她们"];
 /// Words that make the title after them refer back (该官员, 这位发言人, 此名官员).
@@ -127,7 +129,7 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
     while start < end && !doc.folded[start].is_alphanumeric() {
         start += 1;
     }
-    let end = trim_adverbs(doc, start, end);
+    let end = trim_adverbs(doc, start, before_topic(doc, start, end));
     if start >= end {
         return None;
     }
@@ -240,6 +242,20 @@ fn referring_title(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
 const ADVERBS: &str = "则也还又亦并便就更再才";
 
 /// Where the subject ends once adverbs before the verb are dropped.
+/// Where a topic phrase starts inside the clause (官员就总统访问一事表示: 就 … 一事 is
+/// what was spoken about, and the people in it did not speak); `end` when none does.
+fn before_topic(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .find(|&i| TOPIC_PREPOSITIONS.iter().any(|p| starts_with_at(doc, i, p)))
+        .unwrap_or(end)
+}
+
+/// Whether the folded text at `at` starts with `word`.
+fn starts_with_at(doc: &Doc<'_>, at: usize, word: &str) -> bool {
+    let mut rest = doc.folded[at..].iter();
+    word.chars().all(|w| rest.next() == Some(&w))
+}
+
 fn trim_adverbs(doc: &Doc<'_>, start: usize, mut end: usize) -> usize {
     while end > start + 1 && ADVERBS.contains(doc.folded[end - 1]) {
         end -= 1;
