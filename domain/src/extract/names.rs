@@ -303,12 +303,81 @@ pub fn dotted_name_spans(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Transliterated names written with their Latin form in brackets after them (汉考克(Matt
+/// Hancock), 小马科斯 (Ferdinand Marcos Jr.)), on folded `chars`: the `[start, end)` range
+/// of the Chinese name and the `[start, end)` of the Latin name (folded text has lost its
+/// capitals: the caller reads the Latin form from the original).
+pub fn bracketed_latin_names(chars: &[char]) -> Vec<(usize, usize, (usize, usize))> {
+    let sound = |c: char| TRANSLITERATION.contains(c);
+    let mut out = Vec::new();
+    for (open, _) in chars.iter().enumerate().filter(|(_, c)| **c == '(') {
+        let Some(latin) = latin_name_after(chars, open + 1) else {
+            continue;
+        };
+        let end = if open > 0 && chars[open - 1] == ' ' {
+            open - 1
+        } else {
+            open
+        };
+        let mut start = end;
+        while start > 0
+            && end - start < 10
+            && (sound(chars[start - 1]) || is_name_separator(chars[start - 1]))
+        {
+            start -= 1;
+        }
+        if start > 0 && start < end && GENERATION_PREFIX_CHARS.contains(chars[start - 1]) {
+            start -= 1;
+        }
+        if end - start >= 2 && mostly_sound(&chars[start..end]) {
+            out.push((start, end, latin));
+        }
+    }
+    out
+}
+
+/// Characters that tell a son from his father when both bear one name (小布什, 老布什).
+pub const GENERATION_PREFIX_CHARS: &str = "小老";
+
+/// The `[start, end)` of a Latin personal name from `from` up to a closing bracket: one to
+/// five words of letters (Jr. and Sr. included).
+fn latin_name_after(chars: &[char], from: usize) -> Option<(usize, usize)> {
+    let close = (from..chars.len().min(from + 48)).find(|&i| chars[i] == ')')?;
+    let inner: String = chars[from..close].iter().collect();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let wordlike = |w: &&str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && w.chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '-' | '\''))
+    };
+    ((1..=5).contains(&words.len()) && words.iter().all(wordlike)).then_some((from, close))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn latin_names_in_brackets_join_the_transliteration_before_them() {
+        let text =
+            chars("英国卫生大臣汉考克(matt hancock)表示,小马科斯 (ferdinand marcos jr.) 承诺");
+        let found: Vec<(String, String)> = bracketed_latin_names(&text)
+            .into_iter()
+            .map(|(s, e, (ls, le))| (text[s..e].iter().collect(), text[ls..le].iter().collect()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("汉考克".to_owned(), "matt hancock".to_owned()),
+                ("小马科斯".to_owned(), "ferdinand marcos jr.".to_owned())
+            ]
+        );
+        assert!(bracketed_latin_names(&chars("经济增长(gdp 2.5%)")).is_empty());
+        assert!(bracketed_latin_names(&chars("发展合作(cooperation)")).is_empty());
     }
 
     #[test]

@@ -5,7 +5,9 @@
 
 use super::Found;
 use super::doc::Doc;
-use super::names::{dotted_name_spans, is_name_separator};
+use super::names::{
+    GENERATION_PREFIX_CHARS, bracketed_latin_names, dotted_name_spans, is_name_separator,
+};
 use super::speaker::{Named, Speaker, Who};
 use crate::fold::fold_name;
 use crate::fold::to_simplified;
@@ -36,13 +38,18 @@ struct NameKey {
 
 impl NameKey {
     fn of(name: &str) -> Self {
-        Self {
-            whole: fold_name(name),
-            parts: name
-                .split(|c: char| is_name_separator(c) || c.is_whitespace())
-                .map(fold_name)
-                .collect(),
+        let whole = fold_name(name);
+        let mut parts: Vec<String> = name
+            .split(|c: char| is_name_separator(c) || c.is_whitespace())
+            .map(fold_name)
+            .collect();
+        // 小马科斯, 老布什: the name after a generation prefix is a short form too.
+        if let Some(rest) = whole.strip_prefix(|c| GENERATION_PREFIX_CHARS.contains(c))
+            && rest.chars().count() >= 2
+        {
+            parts.push(rest.to_owned());
         }
+        Self { whole, parts }
     }
 }
 
@@ -67,6 +74,7 @@ impl People {
             })
             .chain(titled.iter().cloned())
             .chain(dotted_names(doc))
+            .chain(latin_bracketed_names(doc))
             .chain(found.iter().filter_map(|f| match &f.speaker {
                 Some(Speaker {
                     who: Who::Named(n), ..
@@ -103,13 +111,24 @@ impl People {
     /// 李 after 李家超.
     fn fuller_form(&self, short: &Named, limit: usize) -> Option<Named> {
         let key = fold_name(&short.name);
-        self.named
+        let candidates: Vec<(&Named, &NameKey)> = self
+            .named
             .iter()
             .zip(&self.keys)
-            .filter(|(n, _)| n.start < limit)
+            .filter(|(n, full)| n.start < limit && is_short_form(&key, full))
+            .collect();
+        // Two people can share the short form (小马科斯 and his father 老马科斯): it stands
+        // for the one named first, the article's subject, in the fullest form used for him.
+        let &(first, first_key) = candidates.first()?;
+        candidates
+            .iter()
+            .filter(|(n, k)| {
+                n.name == first.name
+                    || is_short_form(&first_key.whole, k)
+                    || is_short_form(&k.whole, first_key)
+            })
+            .map(|(n, _)| *n)
             .rev()
-            .filter(|(_, full)| is_short_form(&key, full))
-            .map(|(n, _)| n)
             .max_by_key(|n| n.name.chars().count())
             .map(|n| Named {
                 start: short.start,
@@ -161,20 +180,51 @@ impl People {
 
 /// Whether `n`'s title ends with `title` (folded): 首相 for 日本首相.
 fn holds_title(n: &Named, title: &str) -> bool {
-    n.title
-        .as_deref()
-        .is_some_and(|t| fold_name(t).ends_with(title))
+    n.title.as_deref().is_some_and(|t| {
+        let held = fold_name(t);
+        // 总统 alone is whoever holds the office now, not a former holder (前总统).
+        let asked_former = FORMER.iter().any(|f| title.starts_with(f));
+        held.strip_suffix(title)
+            .is_some_and(|before| asked_former || !FORMER.iter().any(|f| before.ends_with(f)))
+    })
 }
 
-/// Whether `short` is how news writes `full` after naming it once: a Chinese name's surname
-/// alone (李 for 李家超), or one part of a transliterated name (约翰逊 for 鲍里斯·约翰逊).
-/// Whether `key` (a folded name) is a short form of `full`: its surname, or one part of it.
+/// Words that make a title a former one (前总统, 原部长, 已故总统).
+const FORMER: &[&str] = &["前", "原", "已故"];
+
+/// Whether `key` (a folded name) is how news writes `full` after naming it once: a Chinese
+/// name's surname alone (李 for 李家超), or one part of a transliterated name (约翰逊 for
+/// 鲍里斯·约翰逊).
 fn is_short_form(key: &str, full: &NameKey) -> bool {
     if key.is_empty() || full.whole.len() <= key.len() {
         return false;
     }
     let single = key.chars().count() == 1;
     single && full.whole.starts_with(key) || full.parts.iter().any(|p| p == key)
+}
+
+/// People named with their Latin name in brackets, wherever they stand.
+fn latin_bracketed_names<'a>(doc: &'a Doc<'_>) -> impl Iterator<Item = Named> + 'a {
+    bracketed_latin_names(&doc.folded)
+        .into_iter()
+        .map(|(start, end, (latin_start, latin_end))| Named {
+            name: to_simplified(&doc.text(start, end)),
+            title: title_after_bracket(doc, latin_end),
+            country: None,
+            name_en: Some(doc.text(latin_start, latin_end).trim().to_owned()),
+            start,
+        })
+}
+
+/// The title written right after a bracketed Latin name (小马科斯 (Ferdinand Marcos Jr.)
+/// 总统), its closing bracket at `close`.
+fn title_after_bracket(doc: &Doc<'_>, close: usize) -> Option<String> {
+    let from = (close + 1..doc.folded.len()).find(|&i| doc.folded[i] != ' ')?;
+    let (start, end) = doc
+        .titles_in(from, (from + 12).min(doc.folded.len()))
+        .into_iter()
+        .next()?;
+    (start == from).then(|| to_simplified(&doc.text(start, end)))
 }
 
 /// People named by a transliterated name with separators, wherever they stand.
@@ -279,8 +329,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_two_generations_share_is_the_one_named_first() {
+        let text = "小罗斯福 (Franklin Roosevelt Jr.) 周六承诺继承父亲老罗斯福 (Franklin Roosevelt Sr.) 的遗志。\n「我的父亲为国家服务。」罗斯福说。";
+        assert_eq!(speaker_of_quote(text), Some("小罗斯福".into()));
+        let text = "老羅斯福(Franklin Roosevelt Sr.)當年承諾,兒子小羅斯福(Franklin Roosevelt Jr.)會繼續工作。\n「我會一直工作下去。」羅斯福說。";
+        assert_eq!(speaker_of_quote(text), Some("老罗斯福".into()));
+    }
+
+    #[test]
     fn a_title_alone_is_the_person_who_holds_it() {
         let text = "高田洋子首相於週五舉行記者會。\n對此，首相予以否定，表示「沒有這樣的計劃。」";
         assert_eq!(speaker_of_quote(text), Some("高田洋子".into()));
+    }
+
+    #[test]
+    fn a_title_alone_is_its_present_holder_not_a_former_one() {
+        let text = "总统李明德出席了典礼,前总统高田洋子也在场。\n会上,总统表示「改革必须继续」。";
+        assert_eq!(speaker_of_quote(text), Some("李明德".into()));
     }
 }
