@@ -100,7 +100,7 @@ fn mostly_quoted(reported: &Found, direct: &[Found]) -> bool {
 fn find_statements(doc: &Doc<'_>, title: &Doc<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let host = press::host(doc, title);
-    for &paragraph in &doc.paragraphs {
+    for paragraph in quotes::quotation_units(&doc.orig, &doc.paragraphs) {
         if press::is_question(doc, paragraph) {
             continue;
         }

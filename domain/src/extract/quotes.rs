@@ -58,6 +58,36 @@ pub fn quotes_in(chars: &[char], from: usize, to: usize) -> Vec<Quote> {
     out
 }
 
+/// Paragraphs grouped so that a quotation opened in one paragraph and closed in a later one
+/// that opens none (“…。 / 不过…。”) lies in one group; every other paragraph is its own.
+pub fn quotation_units(chars: &[char], paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut units: Vec<(usize, usize)> = Vec::with_capacity(paragraphs.len());
+    for &(start, end) in paragraphs {
+        match units.last_mut() {
+            Some(unit) if left_open(chars, *unit) && closes_before_opening(chars, start, end) => {
+                unit.1 = end;
+            }
+            _ => units.push((start, end)),
+        }
+    }
+    units
+}
+
+/// Whether the last quotation in `[from, to)` runs to its end unclosed.
+fn left_open(chars: &[char], (from, to): (usize, usize)) -> bool {
+    quotes_in(chars, from, to)
+        .last()
+        .is_some_and(|q| q.close == to && PAIRS.iter().any(|(o, _)| *o == chars[q.open]))
+}
+
+/// Whether a closing mark comes in `[from, to)` before any opening one.
+fn closes_before_opening(chars: &[char], from: usize, to: usize) -> bool {
+    chars[from..to]
+        .iter()
+        .find(|c| PAIRS.iter().any(|(o, cl)| *c == o || *c == cl))
+        .is_some_and(|c| matches!(c, '”' | '」' | '』'))
+}
+
 /// The closing mark for the opening one at `open`, allowing nested pairs of the same kind.
 fn matching_close(
     chars: &[char],
@@ -123,6 +153,23 @@ mod tests {
         assert_eq!(words("反向”丁“与成对”戊”"), ["丁", "戊"]);
         assert!(words("直引\"己\"不算").is_empty());
         assert_eq!(words("警告“局势可能升级“。"), ["局势可能升级"]);
+    }
+
+    #[test]
+    fn a_quotation_closed_in_the_next_paragraph_is_one_unit() {
+        let text = "他说:“我们会继续努力,这是我们的责任。\n但是,有人歪曲了我的话。”\n另一段。";
+        let chars: Vec<char> = text.chars().collect();
+        let paragraphs = [(0, 20), (21, 34), (35, 39)];
+        assert_eq!(chars[21], '但');
+        assert_eq!(quotation_units(&chars, &paragraphs), [(0, 34), (35, 39)]);
+        let quotes = quotes_in(&chars, 0, 34);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(chars[quotes[0].end], '”');
+        // Each paragraph opening again: the convention for quotations that run on.
+        let text = "“第一段讲完了这件事情的经过。\n“第二段也是他说的话。”";
+        let chars: Vec<char> = text.chars().collect();
+        let units = quotation_units(&chars, &[(0, 15), (16, 28)]);
+        assert_eq!(units, [(0, 15), (16, 28)]);
     }
 
     #[test]
