@@ -1,0 +1,8 @@
+//! The HTTP side of the server, one concern per module: choosing the response media type,
+//! reading GraphQL requests, checking the operation they select before it runs, and
+//! answering them with the status codes GraphQL over HTTP asks for.
+
+pub mod accept;
+pub mod graphql_http;
+pub mod graphql_request;
+pub mod operation;
