@@ -8,11 +8,10 @@ use crate::graphql::auth::Caller;
 use crate::graphql::loaders::loaders;
 use crate::graphql::{QuotegraphSchema, build_schema};
 use crate::http::graphql_request::{self, RequestError};
-use crate::http::{accept, graphql_http, operation};
+use crate::http::{accept, graphiql, graphql_http, operation};
 use actix_web::dev::Server;
 use actix_web::http::{Method, header};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
-use async_graphql::http::GraphiQLSource;
 use quotegraph_storage::Storage;
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -80,7 +79,11 @@ impl Application {
                         .route(web::post().to(graphql))
                         .route(web::get().to(graphql)),
                 )
-                .service(web::resource("/graphiql").route(web::get().to(graphiql)))
+                .service(web::resource("/graphiql").route(web::get().to(graphiql::page)))
+                .service(
+                    web::resource(format!("{}/{{file}}", graphiql::ASSETS_PATH))
+                        .route(web::get().to(graphiql::asset)),
+                )
                 .service(web::resource("/healthz").to(healthz))
                 .service(web::resource("/metrics").to(metrics));
             match &bench_static {
@@ -185,17 +188,6 @@ async fn read_post(
         ))),
         Err(_) => Err(RequestError::TooLarge(MAX_BODY_BYTES)),
     }
-}
-
-async fn graphiql() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(
-            GraphiQLSource::build()
-                .endpoint("/graphql")
-                .title("quotegraph")
-                .finish(),
-        )
 }
 
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {

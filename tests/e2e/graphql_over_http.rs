@@ -151,3 +151,46 @@ async fn what_is_not_a_graphql_request_is_refused_with_its_status_and_a_code() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn graphiql_loads_only_embedded_assets_with_long_cache_headers() {
+    on_each_backend(|app| async move {
+        let page = app.raw(Method::GET, "/graphiql", &[], None).await;
+        assert_eq!(page.status, 200);
+        assert!(page.content_type.starts_with("text/html"));
+        let html = page.text();
+        assert!(
+            !html.contains("http://") && !html.contains("https://"),
+            "{html}"
+        );
+        let assets: Vec<&str> = html
+            .split('"')
+            .filter(|part| part.starts_with("/graphiql/assets/"))
+            .collect();
+        assert_eq!(assets.len(), 6, "{html}");
+        for path in assets {
+            let asset = app.raw(Method::GET, path, &[], None).await;
+            assert_eq!(asset.status, 200, "{path}");
+            let expected = if path.ends_with(".js") {
+                "text/javascript"
+            } else {
+                "text/css"
+            };
+            assert!(
+                asset.content_type.starts_with(expected),
+                "{path}: {}",
+                asset.content_type
+            );
+            if path.contains("quotegraph-") {
+                assert_eq!(asset.cache_control, "no-cache", "{path}");
+            } else {
+                assert!(asset.cache_control.contains("immutable"), "{path}");
+            }
+        }
+        let missing = app
+            .raw(Method::GET, "/graphiql/assets/nope.js", &[], None)
+            .await;
+        assert_eq!(missing.status, 404);
+    })
+    .await;
+}
