@@ -6,6 +6,7 @@ pub mod config;
 pub mod error;
 pub mod generate;
 pub mod graphql;
+pub mod http;
 pub mod importer;
 pub mod reextract;
 pub mod server;

@@ -1,17 +1,17 @@
 //! The HTTP server: GraphQL over HTTP at /graphql (POST JSON, GET for queries), GraphiQL at
 //! /graphiql, /healthz and /metrics. Building the app is separate from running it, so
-//! tests can bind port 0 and learn the port.
+//! tests can bind port 0 and learn the port. How GraphQL requests are read and answered
+//! lives in [`crate::http`]; this module wires it to the schema and the caller's rights.
 
 use crate::config::Settings;
 use crate::graphql::auth::Caller;
 use crate::graphql::loaders::loaders;
 use crate::graphql::{QuotegraphSchema, build_schema};
+use crate::http::graphql_request::{self, RequestError};
+use crate::http::{accept, graphiql, graphql_http, operation};
 use actix_web::dev::Server;
-use actix_web::http::header;
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, guard, web};
-use async_graphql::http::GraphiQLSource;
-use async_graphql::{Response, Value};
-use async_graphql_actix_web::{GraphQLRequest, GraphQLResponse};
+use actix_web::http::{Method, header};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use quotegraph_storage::Storage;
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -74,11 +74,16 @@ impl Application {
         let server = HttpServer::new(move || {
             let app = App::new()
                 .app_data(state.clone())
-                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
-                .app_data(web::JsonConfig::default().limit(MAX_BODY_BYTES))
-                .service(web::resource("/graphql").guard(guard::Post()).to(graphql))
-                .service(web::resource("/graphql").guard(guard::Get()).to(graphql))
-                .service(web::resource("/graphiql").guard(guard::Get()).to(graphiql))
+                .service(
+                    web::resource("/graphql")
+                        .route(web::post().to(graphql))
+                        .route(web::get().to(graphql)),
+                )
+                .service(web::resource("/graphiql").route(web::get().to(graphiql::page)))
+                .service(
+                    web::resource(format!("{}/{{file}}", graphiql::ASSETS_PATH))
+                        .route(web::get().to(graphiql::asset)),
+                )
                 .service(web::resource("/healthz").to(healthz))
                 .service(web::resource("/metrics").to(metrics));
             match &bench_static {
@@ -118,60 +123,71 @@ fn bench_static_resource(body: web::Bytes) -> actix_web::Resource {
         .route(web::post().to(answer))
 }
 
+/// GraphQL over HTTP: the response type is negotiated first (406 when neither is
+/// acceptable), then the request is read (GET parameters or a JSON body) and run.
 async fn graphql(
     state: web::Data<AppState>,
     http: HttpRequest,
-    request: GraphQLRequest,
-) -> GraphQLResponse {
+    payload: web::Payload,
+) -> HttpResponse {
     state.requests.fetch_add(1, Ordering::Relaxed);
+    let accept = http
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok());
+    let Some(media_type) = accept::negotiate(accept) else {
+        return graphql_http::not_acceptable();
+    };
+    let is_get = http.method() == Method::GET;
+    let request = if is_get {
+        graphql_request::from_query_string(http.query_string())
+    } else {
+        read_post(&http, payload).await
+    };
+    let mut request = match request {
+        Ok(request) => request,
+        Err(error) => return graphql_http::refused(media_type, &error),
+    };
+    let missing = operation::missing_required_variables(&mut request);
+    if !missing.is_empty() {
+        let response = async_graphql::Response::from_errors(missing);
+        return graphql_http::graphql_response(media_type, response);
+    }
     let authorization = http
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
     // GraphQL over HTTP: a GET may not change anything, so it never carries admin rights.
-    let caller = if http.method() == actix_web::http::Method::GET {
+    let caller = if is_get {
         Caller::Anonymous
     } else {
         Caller::from_header(authorization, state.admin_token.as_deref())
     };
     let request = request
-        .into_inner()
         .data(caller)
         .data(loaders(state.storage.clone(), state.loader_delay));
-    let mut response = state.schema.execute(request).await;
-    add_missing_codes(&mut response);
-    response.into()
+    graphql_http::graphql_response(media_type, state.schema.execute(request).await)
 }
 
-/// Errors raised by async-graphql itself (parse, validation, limits) carry no code; give
-/// them one so every error a client sees has `extensions.code`.
-fn add_missing_codes(response: &mut Response) {
-    for error in &mut response.errors {
-        let extensions = error.extensions.get_or_insert_with(Default::default);
-        if extensions.get("code").is_none() {
-            let message = error.message.to_lowercase();
-            let code = if message.contains("too deep")
-                || message.contains("too complex")
-                || message.contains("limit")
-            {
-                "LIMIT_EXCEEDED"
-            } else {
-                "BAD_USER_INPUT"
-            };
-            extensions.set("code", Value::from(code));
-        }
+/// The GraphQL request in a POST: `application/json`, at most MAX_BODY_BYTES.
+async fn read_post(
+    http: &HttpRequest,
+    payload: web::Payload,
+) -> Result<async_graphql::Request, RequestError> {
+    let content_type = http
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    if !graphql_request::is_json_content_type(content_type) {
+        return Err(RequestError::UnsupportedMediaType);
     }
-}
-
-async fn graphiql() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(
-            GraphiQLSource::build()
-                .endpoint("/graphql")
-                .title("quotegraph")
-                .finish(),
-        )
+    match payload.to_bytes_limited(MAX_BODY_BYTES).await {
+        Ok(Ok(body)) => graphql_request::from_post_body(&body),
+        Ok(Err(err)) => Err(RequestError::Malformed(format!(
+            "the body could not be read: {err}"
+        ))),
+        Err(_) => Err(RequestError::TooLarge(MAX_BODY_BYTES)),
+    }
 }
 
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {

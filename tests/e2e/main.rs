@@ -9,6 +9,7 @@ mod auth;
 mod basics;
 mod batching;
 mod evaluation;
+mod graphql_over_http;
 mod importing;
 mod ingest_validation;
 mod pagination;

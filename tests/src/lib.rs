@@ -118,6 +118,49 @@ impl TestApp {
         )
     }
 
+    /// Sends `method` to `path` with exactly these headers and body (no defaults added) and
+    /// returns what came back, for tests of the HTTP layer itself.
+    pub async fn raw(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
+    ) -> RawResponse {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.address));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request.body(body);
+        }
+        let response = request.send().await.expect("the request is sent");
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let (content_type, cache_control, allow) = (
+            header("content-type"),
+            header("cache-control"),
+            header("allow"),
+        );
+        let body = response.bytes().await.expect("a body").to_vec();
+        RawResponse {
+            status,
+            content_type,
+            cache_control,
+            allow,
+            body,
+        }
+    }
+
     /// How many SQL statements the server has run so far (from /metrics).
     pub async fn sql_statements(&self) -> u64 {
         let (_, body) = self.get("/metrics").await;
@@ -135,6 +178,39 @@ impl TestApp {
             .as_str()
             .expect("an id")
             .to_owned()
+    }
+}
+
+/// An HTTP response as received, for tests of the HTTP layer.
+#[derive(Debug)]
+pub struct RawResponse {
+    /// The status code.
+    pub status: u16,
+    /// The `Content-Type` header, or empty.
+    pub content_type: String,
+    /// The `Cache-Control` header, or empty.
+    pub cache_control: String,
+    /// The `Allow` header, or empty.
+    pub allow: String,
+    /// The body's bytes.
+    pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    /// The body as JSON; fails the test when it is not.
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|err| {
+            panic!(
+                "{} with a body that is not JSON ({err}): {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    /// The body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
     }
 }
 
