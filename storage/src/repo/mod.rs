@@ -2,6 +2,7 @@
 
 mod aggregates;
 mod agreement_facts;
+mod article_rows;
 mod articles;
 mod catalog;
 mod countries;

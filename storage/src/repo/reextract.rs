@@ -3,9 +3,10 @@
 //! transaction. Statements an admin entered or edited are kept, found again in the new
 //! body; an extracted statement saying the same words as a kept one gives way to it.
 
+use super::article_rows::{article_row, insert_mentions, insert_statements};
 use super::resolve::Resolver;
 use super::search::{index_articles, unindex_article};
-use super::writer::{add_mention, article_row, insert_mentions, insert_statements, resolve_names};
+use super::writer::{add_mention, resolve_names};
 use crate::entity::{article, mention, statement};
 use crate::{Storage, StorageError, StorageResult};
 use quotegraph_domain::{
