@@ -12,6 +12,7 @@ mod reextract;
 mod resolve;
 mod search;
 mod statements;
+mod titles;
 mod writer;
 
 pub use aggregates::{EntityKey, MentionColumn, MonthCount};

@@ -4,12 +4,11 @@ use super::agreement_facts::record_fact;
 use super::article_rows::{article_row, insert_mentions, insert_statements};
 use super::resolve::{Resolver, SpeakerSeen};
 use super::search::index_articles;
-use crate::entity::{article, source};
+use crate::entity::article;
 use crate::error::StorageError;
 use crate::{Storage, StorageResult};
-use quotegraph_domain::{AgreementId, Article, EntityRef, Name, NewArticle, Section};
+use quotegraph_domain::{AgreementId, Article, EntityRef, NewArticle, Section};
 use sea_orm::{
-    ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, TransactionTrait,
 };
 use std::collections::HashMap;
@@ -264,23 +263,4 @@ pub(crate) fn add_mention(
     let entry = mentions.entry(entity).or_insert((0, offset));
     entry.0 = entry.0.saturating_add(count);
     entry.1 = entry.1.min(offset);
-}
-
-pub(crate) async fn upsert_source<C: ConnectionTrait>(db: &C, name: &Name) -> StorageResult<i64> {
-    let existing = source::Entity::find()
-        .filter(source::Column::NameKey.eq(name.key()))
-        .one(db)
-        .await?;
-    if let Some(row) = existing {
-        return Ok(row.id);
-    }
-    let row = source::Entity::insert(source::ActiveModel {
-        id: NotSet,
-        name: Set(name.as_str().to_owned()),
-        name_hans: Set(name.simplified()),
-        name_key: Set(name.key().to_owned()),
-    })
-    .exec_with_returning(db)
-    .await?;
-    Ok(row.id)
 }
