@@ -1,17 +1,41 @@
-//! Connecting: a SQLite file (created, WAL) or PostgreSQL, migrated and seeded on start.
+//! Connecting: a SQLite file (created, WAL, one writer connection beside a pool of readers)
+//! or PostgreSQL, migrated and seeded on start.
 
 use crate::migration::Migrator;
 use crate::{StorageResult, repo};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+};
 use sea_orm_migration::MigratorTrait;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+/// How long a SQLite connection waits for a lock another process holds (another server or
+/// `quotegraph import` on the same file) before giving up with "database is locked".
+pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Read connections to a SQLite file. Readers never wait for the writer in WAL mode.
+const SQLITE_READERS: u32 = 4;
+
+/// Connections to PostgreSQL, shared by reads and writes.
+const POSTGRES_CONNECTIONS: u32 = 16;
+
+/// The key of the PostgreSQL advisory lock that lets one server at a time migrate.
+const MIGRATION_LOCK: i64 = 0x7167_6d69_6772_6174; // "qgmigrat"
+
 /// A handle on the database; cheap to clone and shared by every request.
 #[derive(Clone, Debug)]
 pub struct Storage {
+    /// Where reads go: on SQLite a pool of read-only connections, on PostgreSQL the pool.
     pub(crate) db: DatabaseConnection,
+    /// Where writes go, through [`Storage::write`]: on SQLite one connection, on
+    /// PostgreSQL the same pool as reads.
+    pub(crate) writer: DatabaseConnection,
+    /// On SQLite, writers queue here (first come, first served) for the one connection,
+    /// so a write waits its turn however long the queue is, instead of timing out.
+    pub(crate) write_queue: Option<Arc<tokio::sync::Mutex<()>>>,
     statements: Arc<AtomicU64>,
 }
 
@@ -20,33 +44,31 @@ impl Storage {
     /// missing SQLite file, without migrating.
     #[tracing::instrument(skip_all, fields(backend = backend_name(url)))]
     pub async fn connect(url: &str) -> StorageResult<Self> {
-        let url = sqlite_create_mode(url);
-        let mut options = ConnectOptions::new(url.clone());
-        options
-            .max_connections(if url.starts_with("sqlite") { 4 } else { 16 })
-            .min_connections(1)
-            .connect_timeout(Duration::from_secs(10))
-            .sqlx_logging(false);
-        let mut db = Database::connect(options).await?;
         let statements = Arc::new(AtomicU64::new(0));
-        let counter = Arc::clone(&statements);
-        db.set_metric_callback(move |info| {
-            counter.fetch_add(1, Ordering::Relaxed);
-            tracing::debug!(
-                target: "quotegraph::sql",
-                elapsed_us = info.elapsed.as_micros() as u64,
-                failed = info.failed,
-                sql = %info.statement.sql,
-                "statement"
-            );
-        });
-        if db.get_database_backend() == DbBackend::Sqlite {
-            // WAL lets readers proceed while an import writes; a busy timeout makes a second
-            // writer wait its turn instead of failing.
-            db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;")
-                .await?;
+        if !url.starts_with("sqlite:") {
+            let db = open(pool_options(url, POSTGRES_CONNECTIONS), &statements).await?;
+            return Ok(Self {
+                writer: db.clone(),
+                db,
+                write_queue: None,
+                statements,
+            });
         }
-        Ok(Self { db, statements })
+        let url = sqlite_create_mode(url);
+        // The writer opens first: it switches the file to WAL, which readers then share.
+        let writer = open(sqlite_options(&url, SqliteRole::Writer), &statements).await?;
+        // Every connection to `:memory:` is a database of its own: there, one does all.
+        let db = if url.contains(":memory:") {
+            writer.clone()
+        } else {
+            open(sqlite_options(&url, SqliteRole::Reader), &statements).await?
+        };
+        Ok(Self {
+            db,
+            writer,
+            write_queue: Some(Arc::new(tokio::sync::Mutex::new(()))),
+            statements,
+        })
     }
 
     /// Connects, applies pending migrations and loads the country catalogue if it is missing.
@@ -56,12 +78,12 @@ impl Storage {
         Ok(storage)
     }
 
-    /// Applies pending migrations and seeds reference data (idempotent).
+    /// Applies pending migrations and seeds reference data (idempotent), in one write
+    /// transaction: servers starting together on one database migrate it one at a time,
+    /// and the later ones find it done.
     #[tracing::instrument(skip(self))]
     pub async fn migrate(&self) -> StorageResult<()> {
-        Migrator::up(&self.db, None).await?;
-        repo::seed_countries(&self.db).await?;
-        Ok(())
+        self.write(&(), |tx, ()| Box::pin(migrate_in(tx))).await
     }
 
     /// How many SQL statements this handle has run since it was opened.
@@ -84,6 +106,75 @@ impl Storage {
     }
 }
 
+async fn migrate_in(tx: &DatabaseTransaction) -> StorageResult<()> {
+    if tx.get_database_backend() == DbBackend::Postgres {
+        // Held until commit; on SQLite, BEGIN IMMEDIATE already keeps other migrators out.
+        tx.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+            .await?;
+    }
+    Migrator::up(tx, None).await?;
+    repo::seed_countries(tx).await
+}
+
+/// Opens a pool that counts (and at debug level logs) every statement it runs.
+async fn open(
+    options: ConnectOptions,
+    statements: &Arc<AtomicU64>,
+) -> StorageResult<DatabaseConnection> {
+    let mut db = Database::connect(options).await?;
+    let counter = Arc::clone(statements);
+    db.set_metric_callback(move |info| {
+        counter.fetch_add(1, Ordering::Relaxed);
+        tracing::debug!(
+            target: "quotegraph::sql",
+            elapsed_us = info.elapsed.as_micros() as u64,
+            failed = info.failed,
+            sql = %info.statement.sql,
+            "statement"
+        );
+    });
+    Ok(db)
+}
+
+fn pool_options(url: &str, connections: u32) -> ConnectOptions {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .max_connections(connections)
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    options
+}
+
+/// What a SQLite pool is for.
+#[derive(Clone, Copy)]
+enum SqliteRole {
+    /// The one connection every write goes through.
+    Writer,
+    /// Connections that only read (`query_only`: a write sent here fails loudly rather
+    /// than competing with the writer for the lock).
+    Reader,
+}
+
+fn sqlite_options(url: &str, role: SqliteRole) -> ConnectOptions {
+    let connections = match role {
+        SqliteRole::Writer => 1,
+        SqliteRole::Reader => SQLITE_READERS,
+    };
+    let mut options = pool_options(url, connections);
+    options.map_sqlx_sqlite_opts(move |o: SqliteConnectOptions| {
+        let o = o.busy_timeout(SQLITE_BUSY_TIMEOUT).foreign_keys(true);
+        match role {
+            // NORMAL is durable in WAL mode except for the last commits before a power cut.
+            SqliteRole::Writer => o
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal),
+            SqliteRole::Reader => o.pragma("query_only", "ON"),
+        }
+    });
+    options
+}
+
 fn backend_name(url: &str) -> &'static str {
     if url.starts_with("postgres") {
         "postgres"
@@ -100,5 +191,42 @@ fn sqlite_create_mode(url: &str) -> String {
         format!("{url}{separator}mode=rwc")
     } else {
         url.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+
+    use super::Storage;
+    use sea_orm::ConnectionTrait;
+
+    #[tokio::test]
+    async fn on_sqlite_only_the_writer_writes() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let url = format!("sqlite://{}/quotegraph.db", dir.path().display());
+        let storage = Storage::connect_and_migrate(&url)
+            .await
+            .expect("the database opens");
+        let insert = "INSERT INTO sources (name, name_hans, name_key) VALUES ('甲', '甲', '甲')";
+        assert!(
+            storage.db.execute_unprepared(insert).await.is_err(),
+            "a write sent to a reader fails instead of competing for the lock"
+        );
+        storage
+            .writer
+            .execute_unprepared(insert)
+            .await
+            .expect("the writer writes");
+        let mode = storage
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                storage.db.get_database_backend(),
+                "PRAGMA journal_mode",
+            ))
+            .await
+            .expect("the journal mode is read")
+            .expect("a row");
+        assert_eq!(mode.try_get_by_index::<String>(0).expect("a mode"), "wal");
     }
 }

@@ -1,7 +1,7 @@
 //! Storage errors. Each variant says what the API's client ends up seeing.
 
 use quotegraph_domain::ValidationError;
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{DbErr, RuntimeErr};
 
 /// What can go wrong in storage.
 #[derive(Debug, thiserror::Error)]
@@ -24,8 +24,35 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    /// Whether the underlying database error is a unique-constraint violation.
-    pub(crate) fn is_unique_violation(&self) -> bool {
-        matches!(self, StorageError::Database(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))))
+    /// Whether the transaction failed only because a concurrent one got there first, so
+    /// that running it again can succeed: on PostgreSQL a unique violation (a name created
+    /// at the same moment), a serialization failure or a deadlock; on SQLite a lock still
+    /// held by another process when the busy timeout ran out. A unique violation on SQLite
+    /// is not one: its writes are serialised, so no concurrent writer can have caused it.
+    pub(crate) fn is_transient(&self) -> bool {
+        let StorageError::Database(err) = self else {
+            return false;
+        };
+        match database_code(err).as_deref() {
+            Some("23505" | "40001" | "40P01") => true,
+            // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (517 BUSY_SNAPSHOT …).
+            Some(code) => code.parse::<u32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6)),
+            None => false,
+        }
+    }
+}
+
+/// The code the database gave the error: SQLSTATE on PostgreSQL, the extended result
+/// code on SQLite.
+fn database_code(err: &DbErr) -> Option<String> {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e))
+    | DbErr::Query(RuntimeErr::SqlxError(e))
+    | DbErr::Conn(RuntimeErr::SqlxError(e))) = err
+    else {
+        return None;
+    };
+    match e.as_ref() {
+        sea_orm::sqlx::Error::Database(db) => db.code().map(|code| code.into_owned()),
+        _ => None,
     }
 }

@@ -8,6 +8,7 @@ mod error;
 pub mod migration;
 mod paging;
 mod repo;
+mod write;
 
 pub use connect::Storage;
 pub use error::StorageError;

@@ -12,6 +12,7 @@ use database::TestDatabase;
 use quotegraph_api::{Application, Settings};
 use serde_json::{Value, json};
 use std::future::Future;
+use std::sync::Arc;
 
 /// The admin token test servers are started with.
 pub const ADMIN_TOKEN: &str = "test-admin-token";
@@ -57,13 +58,34 @@ pub struct TestApp {
     /// `http://127.0.0.1:PORT`.
     pub address: String,
     client: reqwest::Client,
-    _database: TestDatabase,
+    /// Shared when several servers run on one database; dropped with the last of them.
+    database: Arc<TestDatabase>,
 }
 
 impl TestApp {
     /// Starts a server over a fresh database of `backend`, with `admin_token` configured.
     pub async fn spawn(backend: &Backend, admin_token: Option<&str>) -> TestApp {
-        let database = TestDatabase::create(backend).await;
+        let database = Arc::new(TestDatabase::create(backend).await);
+        TestApp::spawn_on(database, admin_token).await
+    }
+
+    /// Starts `count` servers at the same moment over one fresh database of `backend`, as
+    /// a deployment of several API servers behind a load balancer does; each migrates it at
+    /// start. All have the admin token.
+    pub async fn spawn_together(backend: &Backend, count: usize) -> Vec<TestApp> {
+        let database = Arc::new(TestDatabase::create(backend).await);
+        let starting: Vec<_> = (0..count)
+            .map(|_| tokio::spawn(TestApp::spawn_on(Arc::clone(&database), Some(ADMIN_TOKEN))))
+            .collect();
+        let mut apps = Vec::with_capacity(count);
+        for start in starting {
+            apps.push(start.await.expect("the server task runs"));
+        }
+        apps
+    }
+
+    /// Starts a server over `database` (migrating it) with `admin_token` configured.
+    async fn spawn_on(database: Arc<TestDatabase>, admin_token: Option<&str>) -> TestApp {
         let settings = Settings {
             bind: "127.0.0.1:0".parse().expect("a valid address"),
             database_url: database.url().to_owned(),
@@ -77,8 +99,13 @@ impl TestApp {
         TestApp {
             address,
             client: reqwest::Client::new(),
-            _database: database,
+            database,
         }
+    }
+
+    /// The URL of the database this server writes to, for looking inside it.
+    pub fn database_url(&self) -> &str {
+        self.database.url()
     }
 
     /// POSTs a GraphQL request with an optional bearer token; returns the JSON response.

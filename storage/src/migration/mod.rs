@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_initial;
 mod m0002_search;
 mod m0003_attribution_rule;
+mod m0004_one_row_per_title;
 
 /// Every migration quotegraph knows, in order.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_initial::Migration),
             Box::new(m0002_search::Migration),
             Box::new(m0003_attribution_rule::Migration),
+            Box::new(m0004_one_row_per_title::Migration),
         ]
     }
 }

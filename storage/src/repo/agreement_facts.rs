@@ -1,7 +1,7 @@
 //! Recording what articles say about agreements: status changes and parties, merged with
 //! what is stored (the same status again adds nothing; a party keeps its earliest date).
 
-use crate::entity::{agreement_party, agreement_status};
+use crate::entity::{agreement, agreement_party, agreement_status};
 use crate::{Storage, StorageResult};
 use chrono::NaiveDate;
 use quotegraph_domain::{
@@ -10,12 +10,19 @@ use quotegraph_domain::{
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-/// Records one fact about the agreement `id`.
+/// Records one fact about the agreement `id`. Facts about one agreement are recorded one
+/// transaction at a time: each reads what is stored before it adds to it, so two imports
+/// at the same moment must not both find a status or party missing and both add it. On
+/// PostgreSQL the agreement's row is locked until commit; SQLite has one writer already.
 pub(crate) async fn record_fact<C: ConnectionTrait>(
     db: &C,
     id: AgreementId,
     fact: &NewAgreementFact,
 ) -> StorageResult<()> {
+    agreement::Entity::find_by_id(id.0)
+        .lock_exclusive()
+        .one(db)
+        .await?;
     if let Some(status) = fact.status {
         record_status(db, id, status, fact.on).await?;
     }

@@ -8,18 +8,18 @@ use quotegraph_domain::fold::fold_name;
 use quotegraph_domain::{ArticleId, Country, CountryCode, Mention};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use std::collections::{HashMap, HashSet};
 
 /// Loads the ISO 3166-1 catalogue with its CLDR names and aliases, once: a database that
-/// already has countries is left as it is (admins may have added aliases).
-pub(crate) async fn seed_countries(db: &sea_orm::DatabaseConnection) -> StorageResult<()> {
-    if country::Entity::find().count(db).await? > 0 {
+/// already has countries is left as it is (admins may have added aliases). Runs inside
+/// the migration's transaction.
+pub(crate) async fn seed_countries(tx: &DatabaseTransaction) -> StorageResult<()> {
+    if country::Entity::find().count(tx).await? > 0 {
         return Ok(());
     }
     let catalog = country_catalog();
-    let tx = db.begin().await?;
     let rows: Vec<country::ActiveModel> = catalog
         .iter()
         .map(|c| country::ActiveModel {
@@ -29,7 +29,7 @@ pub(crate) async fn seed_countries(db: &sea_orm::DatabaseConnection) -> StorageR
             name_en: Set(c.name_en.clone()),
         })
         .collect();
-    country::Entity::insert_many(rows).exec(&tx).await?;
+    country::Entity::insert_many(rows).exec(tx).await?;
     let mut seen = HashSet::new();
     let mut aliases = Vec::new();
     for c in &catalog {
@@ -51,10 +51,9 @@ pub(crate) async fn seed_countries(db: &sea_orm::DatabaseConnection) -> StorageR
     }
     for chunk in aliases.chunks(500) {
         country_alias::Entity::insert_many(chunk.to_vec())
-            .exec(&tx)
+            .exec(tx)
             .await?;
     }
-    tx.commit().await?;
     tracing::info!(
         countries = catalog.len(),
         aliases = seen.len(),

@@ -2,6 +2,7 @@
 
 mod aggregates;
 mod agreement_facts;
+mod article_rows;
 mod articles;
 mod catalog;
 mod countries;
@@ -11,6 +12,7 @@ mod reextract;
 mod resolve;
 mod search;
 mod statements;
+mod titles;
 mod writer;
 
 pub use aggregates::{EntityKey, MentionColumn, MonthCount};

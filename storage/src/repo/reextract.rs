@@ -3,17 +3,18 @@
 //! transaction. Statements an admin entered or edited are kept, found again in the new
 //! body; an extracted statement saying the same words as a kept one gives way to it.
 
+use super::article_rows::{article_row, insert_mentions, insert_statements};
 use super::resolve::Resolver;
 use super::search::{index_articles, unindex_article};
-use super::writer::{add_mention, article_row, insert_mentions, insert_statements, resolve_names};
+use super::writer::{add_mention, resolve_names};
 use crate::entity::{article, mention, statement};
 use crate::{Storage, StorageError, StorageResult};
 use quotegraph_domain::{
     Article, ArticleId, EntityRef, NewArticle, Origin, PersonId, Section, Span,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 /// A stored article's raw text, as re-extraction reads it.
@@ -68,86 +69,99 @@ impl Storage {
     pub async fn replace_extraction(
         &self,
         id: ArticleId,
-        mut new: NewArticle,
+        new: NewArticle,
     ) -> StorageResult<Reextracted> {
-        let tx = self.db.begin().await?;
-        let old_row = article::Entity::find_by_id(id.0)
-            .one(&tx)
-            .await?
-            .ok_or_else(|| StorageError::Conflict(format!("article {}: not found", id.0)))?;
-        let old = Article::try_from(old_row.clone())?;
-        let kept: Vec<statement::Model> = statement::Entity::find()
-            .filter(statement::Column::ArticleId.eq(id.0))
-            .filter(statement::Column::Origin.ne(Origin::Extracted.as_str()))
-            .order_by_asc(statement::Column::Id)
-            .all(&tx)
-            .await?;
-        let kept_spans = relocate(&kept, &new)?;
-        new.statements.retain(|s| {
-            !kept_spans
-                .iter()
-                .any(|(_, section, span)| *section == s.section && *span == s.span)
-        });
-        new.url = old.url.clone();
-        new.published_at = new.published_at.or(old.published_at);
-        let mut resolver = Resolver::default();
-        if new.source.is_none() {
-            new.source = old_source_name(&tx, old_row.source_id).await?;
-        }
-        let mut resolved = resolve_names(&tx, &new, &mut resolver).await?;
-        statement::Entity::delete_many()
-            .filter(statement::Column::ArticleId.eq(id.0))
-            .filter(statement::Column::Origin.eq(Origin::Extracted.as_str()))
-            .exec(&tx)
-            .await?;
-        mention::Entity::delete_many()
-            .filter(mention::Column::ArticleId.eq(id.0))
-            .exec(&tx)
-            .await?;
-        for (row, (_, section, span)) in kept.iter().zip(&kept_spans) {
-            if let Some(person) = row.speaker_id {
-                // As when written: a headline span is not a body offset.
-                let first = if *section == Section::Headline {
-                    0
-                } else {
-                    span.start
-                };
-                add_mention(
-                    &mut resolved.mentions,
-                    EntityRef::Person(PersonId(person)),
-                    1,
-                    first,
-                );
-            }
-            let mut active: statement::ActiveModel = row.clone().into();
-            active.span_start = Set(span.start as i64);
-            active.span_end = Set(span.end as i64);
-            active.update(&tx).await?;
-        }
-        let mut row = article_row(&new, resolved.source_id);
-        row.id = Set(id.0);
-        row.url = Set(old.url.clone());
-        let updated = row.update(&tx).await.map_err(|err| {
-            let err = StorageError::from(err);
-            if err.is_unique_violation() {
-                StorageError::Conflict(format!(
-                    "article {}: another article already has the re-extracted content",
-                    id.0
-                ))
-            } else {
-                err
-            }
-        })?;
-        insert_statements(&tx, id.0, &new.statements, &resolved.speakers).await?;
-        insert_mentions(&tx, id.0, resolved.mentions).await?;
-        unindex_article(&tx, &old).await?;
-        index_articles(&tx, &[Article::try_from(updated)?]).await?;
-        tx.commit().await?;
-        Ok(Reextracted {
-            statements: new.statements.len(),
-            kept: kept.len(),
+        self.write(&new, move |tx, new| {
+            Box::pin(replace_in(tx, id, new.clone()))
         })
+        .await
     }
+}
+
+async fn replace_in(
+    tx: &DatabaseTransaction,
+    id: ArticleId,
+    mut new: NewArticle,
+) -> StorageResult<Reextracted> {
+    // Locked until commit, so that two re-extractions of one article (two
+    // `quotegraph reextract` runs on one PostgreSQL) do not both add statements.
+    let old_row = article::Entity::find_by_id(id.0)
+        .lock_exclusive()
+        .one(tx)
+        .await?
+        .ok_or_else(|| StorageError::Conflict(format!("article {}: not found", id.0)))?;
+    let same_content = article::Entity::find()
+        .filter(article::Column::ContentHash.eq(new.content_hash.as_str()))
+        .filter(article::Column::Id.ne(id.0))
+        .one(tx)
+        .await?;
+    if same_content.is_some() {
+        return Err(StorageError::Conflict(format!(
+            "article {}: another article already has the re-extracted content",
+            id.0
+        )));
+    }
+    let old = Article::try_from(old_row.clone())?;
+    let kept: Vec<statement::Model> = statement::Entity::find()
+        .filter(statement::Column::ArticleId.eq(id.0))
+        .filter(statement::Column::Origin.ne(Origin::Extracted.as_str()))
+        .order_by_asc(statement::Column::Id)
+        .all(tx)
+        .await?;
+    let kept_spans = relocate(&kept, &new)?;
+    new.statements.retain(|s| {
+        !kept_spans
+            .iter()
+            .any(|(_, section, span)| *section == s.section && *span == s.span)
+    });
+    new.url = old.url.clone();
+    new.published_at = new.published_at.or(old.published_at);
+    let mut resolver = Resolver::default();
+    if new.source.is_none() {
+        new.source = old_source_name(tx, old_row.source_id).await?;
+    }
+    let mut resolved = resolve_names(tx, &new, &mut resolver).await?;
+    statement::Entity::delete_many()
+        .filter(statement::Column::ArticleId.eq(id.0))
+        .filter(statement::Column::Origin.eq(Origin::Extracted.as_str()))
+        .exec(tx)
+        .await?;
+    mention::Entity::delete_many()
+        .filter(mention::Column::ArticleId.eq(id.0))
+        .exec(tx)
+        .await?;
+    for (row, (_, section, span)) in kept.iter().zip(&kept_spans) {
+        if let Some(person) = row.speaker_id {
+            // As when written: a headline span is not a body offset.
+            let first = if *section == Section::Headline {
+                0
+            } else {
+                span.start
+            };
+            add_mention(
+                &mut resolved.mentions,
+                EntityRef::Person(PersonId(person)),
+                1,
+                first,
+            );
+        }
+        let mut active: statement::ActiveModel = row.clone().into();
+        active.span_start = Set(span.start as i64);
+        active.span_end = Set(span.end as i64);
+        active.update(tx).await?;
+    }
+    let mut row = article_row(&new, resolved.source_id);
+    row.id = Set(id.0);
+    row.url = Set(old.url.clone());
+    let updated = row.update(tx).await?;
+    insert_statements(tx, id.0, &new.statements, &resolved.speakers).await?;
+    insert_mentions(tx, id.0, resolved.mentions).await?;
+    unindex_article(tx, &old).await?;
+    index_articles(tx, &[Article::try_from(updated)?]).await?;
+    Ok(Reextracted {
+        statements: new.statements.len(),
+        kept: kept.len(),
+    })
 }
 
 /// Where each kept statement stands in the new text: the same place when its words are
@@ -186,7 +200,7 @@ fn relocate(
 }
 
 async fn old_source_name(
-    tx: &sea_orm::DatabaseTransaction,
+    tx: &DatabaseTransaction,
     source_id: Option<i64>,
 ) -> StorageResult<Option<quotegraph_domain::Name>> {
     let Some(id) = source_id else {

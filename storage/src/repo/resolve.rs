@@ -2,10 +2,11 @@
 //! alias, create what is new. Runs inside the article's transaction and remembers what it
 //! resolved, so a speaker quoted ten times is looked up once.
 
-use crate::StorageResult;
+use super::titles::record_title;
 use crate::entity::{
-    agreement, country, country_alias, organization, person, person_alias, person_role,
+    agreement, country, country_alias, organization, person, person_alias, source,
 };
+use crate::{StorageError, StorageResult};
 use chrono::NaiveDate;
 use quotegraph_domain::fold::{fold_name, to_traditional};
 use quotegraph_domain::gazetteer::Gazetteer;
@@ -104,17 +105,17 @@ impl Resolver {
             .chain(s.name_en.as_ref())
             .chain(&s.aliases)
             .collect();
+        let keys = alias_keys(s);
         let id = match self.people.get(s.name.key()) {
             Some(id) => *id,
             None => match find_person(db, &names).await? {
                 Some(id) => id,
-                None => create_person(db, s, country.as_ref()).await?,
+                None => create_person(db, s, country.as_ref(), &names, &keys).await?,
             },
         };
         for name in &names {
             self.people.insert(name.key().to_owned(), id);
         }
-        let keys = alias_keys(s);
         if !keys.iter().all(|(key, _)| self.aliases.contains(key)) {
             add_aliases(db, id, &keys).await?;
             self.aliases.extend(keys.into_iter().map(|(key, _)| key));
@@ -127,7 +128,7 @@ impl Resolver {
                 _ => false,
             });
             if !covered {
-                record_role(db, id, title, country.as_ref(), seen.on).await?;
+                record_title(db, id, title, country.as_ref(), seen.on).await?;
                 let (first, last) = known.unwrap_or((seen.on, seen.on));
                 self.roles.insert(
                     (id, title.clone()),
@@ -177,7 +178,7 @@ impl Resolver {
         if let Some(id) = self.sources.get(name.key()) {
             return Ok(*id);
         }
-        let id = super::writer::upsert_source(db, name).await?;
+        let id = find_or_create_source(db, name).await?;
         self.sources.insert(name.key().to_owned(), id);
         Ok(id)
     }
@@ -247,10 +248,16 @@ async fn find_person<C: ConnectionTrait>(
     Ok(row.map(|r| PersonId(r.person_id)))
 }
 
+/// Creates the person a speaker names, with their aliases. Race-free: when a concurrent
+/// transaction has just created the same person (one of the names is now theirs), the row
+/// made here is removed again and theirs is the person, as if this transaction had come
+/// second.
 async fn create_person<C: ConnectionTrait>(
     db: &C,
     s: &NewSpeaker,
     country: Option<&CountryCode>,
+    names: &[&Name],
+    keys: &[(String, String)],
 ) -> StorageResult<PersonId> {
     let simplified = s.name.simplified();
     let traditional = if simplified != s.name.as_str() {
@@ -267,7 +274,23 @@ async fn create_person<C: ConnectionTrait>(
     })
     .exec_with_returning(db)
     .await?;
-    Ok(PersonId(row.id))
+    let id = PersonId(row.id);
+    // Waits for a concurrent transaction inserting one of these keys, then skips it.
+    add_aliases(db, id, keys).await?;
+    let keys: Vec<String> = names.iter().map(|n| n.key().to_owned()).collect();
+    let theirs = person_alias::Entity::find()
+        .filter(person_alias::Column::AliasKey.is_in(keys))
+        .filter(person_alias::Column::PersonId.ne(id.0))
+        .one(db)
+        .await?;
+    match theirs {
+        Some(alias) => {
+            // Its aliases go with it (ON DELETE CASCADE); the caller gives them to the winner.
+            person::Entity::delete_by_id(id.0).exec(db).await?;
+            Ok(PersonId(alias.person_id))
+        }
+        None => Ok(id),
+    }
 }
 
 /// Every written form of the speaker's name, as (folded key, form), without repeats.
@@ -306,9 +329,15 @@ async fn add_aliases<C: ConnectionTrait>(
         .into_iter()
         .map(|row| row.alias_key)
         .collect();
-    let rows: Vec<person_alias::ActiveModel> = wanted
+    let mut new: Vec<&(String, String)> = wanted
         .iter()
         .filter(|(key, _)| !existing.contains(key))
+        .collect();
+    // Keys in one order everywhere, so that two transactions inserting the same keys wait
+    // for each other instead of deadlocking.
+    new.sort();
+    let rows: Vec<person_alias::ActiveModel> = new
+        .into_iter()
         .map(|(key, alias)| person_alias::ActiveModel {
             id: NotSet,
             person_id: Set(id.0),
@@ -317,47 +346,12 @@ async fn add_aliases<C: ConnectionTrait>(
         })
         .collect();
     if !rows.is_empty() {
-        person_alias::Entity::insert_many(rows).exec(db).await?;
-    }
-    Ok(())
-}
-
-async fn record_role<C: ConnectionTrait>(
-    db: &C,
-    id: PersonId,
-    title: &str,
-    country: Option<&CountryCode>,
-    on: Option<NaiveDate>,
-) -> StorageResult<()> {
-    let existing = person_role::Entity::find()
-        .filter(person_role::Column::PersonId.eq(id.0))
-        .filter(person_role::Column::Title.eq(title))
-        .one(db)
-        .await?;
-    match existing {
-        Some(row) => {
-            let first = earliest(row.first_seen, on);
-            let last = latest(row.last_seen, on);
-            if first != row.first_seen || last != row.last_seen {
-                let mut active: person_role::ActiveModel = row.into();
-                active.first_seen = Set(first);
-                active.last_seen = Set(last);
-                person_role::Entity::update(active).exec(db).await?;
-            }
-        }
-        None => {
-            person_role::Entity::insert(person_role::ActiveModel {
-                id: NotSet,
-                person_id: Set(id.0),
-                title: Set(title.to_owned()),
-                country_code: Set(country.map(|c| c.as_str().to_owned())),
-                organization_id: Set(None),
-                first_seen: Set(on),
-                last_seen: Set(on),
-            })
-            .exec(db)
+        // A key a concurrent transaction has just stored stays theirs, as one stored
+        // before does.
+        person_alias::Entity::insert_many(rows)
+            .on_conflict_do_nothing_on([person_alias::Column::AliasKey])
+            .exec_without_returning(db)
             .await?;
-        }
     }
     Ok(())
 }
@@ -390,6 +384,37 @@ fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     }
 }
 
+/// The source with this name, created if new. Race-free: when another transaction
+/// creates it at the same moment, the insert does nothing and the row it stored is read.
+async fn find_or_create_source<C: ConnectionTrait>(db: &C, name: &Name) -> StorageResult<i64> {
+    if let Some(id) = source_id(db, name).await? {
+        return Ok(id);
+    }
+    source::Entity::insert(source::ActiveModel {
+        id: NotSet,
+        name: Set(name.as_str().to_owned()),
+        name_hans: Set(name.simplified()),
+        name_key: Set(name.key().to_owned()),
+    })
+    .on_conflict_do_nothing_on([source::Column::NameKey])
+    .exec_without_returning(db)
+    .await?;
+    source_id(db, name).await?.ok_or_else(|| {
+        StorageError::Corrupt(format!(
+            "source `{}` was stored but is not found",
+            name.as_str()
+        ))
+    })
+}
+
+async fn source_id<C: ConnectionTrait>(db: &C, name: &Name) -> StorageResult<Option<i64>> {
+    let row = source::Entity::find()
+        .filter(source::Column::NameKey.eq(name.key()))
+        .one(db)
+        .await?;
+    Ok(row.map(|r| r.id))
+}
+
 async fn find_or_create_organization<C: ConnectionTrait>(
     db: &C,
     name: &Name,
@@ -405,16 +430,33 @@ async fn find_or_create_organization<C: ConnectionTrait>(
     {
         return Ok(row.id);
     }
-    let row = organization::Entity::insert(organization::ActiveModel {
+    // Race-free: the insert does nothing when a concurrent transaction has just stored the
+    // name, and the row read back is theirs.
+    organization::Entity::insert(organization::ActiveModel {
         id: NotSet,
         name: Set(name.as_str().to_owned()),
         name_key: Set(name.key().to_owned()),
         abbreviation: Set(abbreviation.map(|a| a.as_str().to_owned())),
         abbreviation_key: Set(abbreviation.map(|a| a.key().to_owned())),
     })
-    .exec_with_returning(db)
+    .on_conflict_do_nothing_on([organization::Column::NameKey])
+    .exec_without_returning(db)
     .await?;
-    Ok(row.id)
+    let row = organization::Entity::find()
+        .filter(organization::Column::NameKey.eq(name.key()))
+        .one(db)
+        .await?;
+    row.map(|r| r.id)
+        .ok_or_else(|| stored_but_not_found("organization", name))
+}
+
+/// A name inserted or left to a concurrent insert, yet not read back: cannot happen at
+/// READ COMMITTED or with one writer.
+fn stored_but_not_found(what: &str, name: &Name) -> StorageError {
+    StorageError::Corrupt(format!(
+        "{what} `{}` was stored but is not found",
+        name.as_str()
+    ))
 }
 
 async fn find_or_create_agreement<C: ConnectionTrait>(
@@ -432,7 +474,8 @@ async fn find_or_create_agreement<C: ConnectionTrait>(
     {
         return Ok(row.id);
     }
-    let row = agreement::Entity::insert(agreement::ActiveModel {
+    // Race-free, as for organizations.
+    agreement::Entity::insert(agreement::ActiveModel {
         id: NotSet,
         name: Set(name.as_str().to_owned()),
         name_key: Set(name.key().to_owned()),
@@ -440,7 +483,13 @@ async fn find_or_create_agreement<C: ConnectionTrait>(
         abbreviation_key: Set(abbreviation.map(|a| a.key().to_owned())),
         kind: Set(known_agreement_kind(name).as_str().to_owned()),
     })
-    .exec_with_returning(db)
+    .on_conflict_do_nothing_on([agreement::Column::NameKey])
+    .exec_without_returning(db)
     .await?;
-    Ok(row.id)
+    let row = agreement::Entity::find()
+        .filter(agreement::Column::NameKey.eq(name.key()))
+        .one(db)
+        .await?;
+    row.map(|r| r.id)
+        .ok_or_else(|| stored_but_not_found("agreement", name))
 }

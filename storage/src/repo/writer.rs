@@ -1,15 +1,14 @@
 //! Writing an article with everything in it, in one transaction: all of it or nothing.
 
 use super::agreement_facts::record_fact;
+use super::article_rows::{article_row, insert_mentions, insert_statements};
 use super::resolve::{Resolver, SpeakerSeen};
 use super::search::index_articles;
-use crate::entity::{article, mention, source, statement};
+use crate::entity::article;
 use crate::error::StorageError;
 use crate::{Storage, StorageResult};
-use quotegraph_domain::fold::fold;
-use quotegraph_domain::{AgreementId, Article, EntityRef, Name, NewArticle, NewStatement, Section};
+use quotegraph_domain::{AgreementId, Article, EntityRef, NewArticle, Section};
 use sea_orm::{
-    ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, TransactionTrait,
 };
 use std::collections::HashMap;
@@ -23,51 +22,28 @@ pub struct AddOutcome {
     pub created: bool,
 }
 
+/// What the client is told when an article's URL is stored with other content.
+const URL_TAKEN: &str = "url: another article with different content already has this URL";
+
 impl Storage {
     /// Stores a validated article with its statements, speakers and mentions in one
-    /// transaction. The same content twice is a no-op that returns the stored article.
+    /// transaction. The same content twice is a no-op that returns the stored article; a
+    /// URL already stored with other content is a conflict.
     #[tracing::instrument(skip_all, fields(title = %new.title))]
     pub async fn add_article(&self, new: NewArticle) -> StorageResult<AddOutcome> {
+        // A re-import is answered by a reader, without waiting for a turn to write.
         if let Some(existing) = self.article_by_hash(&new.content_hash).await? {
             return Ok(AddOutcome {
                 article: existing,
                 created: false,
             });
         }
-        let hash = new.content_hash.clone();
-        match self.insert_article(new).await {
-            Ok(article) => Ok(AddOutcome {
-                article,
-                created: true,
-            }),
-            // Another request stored the same content between our check and our insert.
-            Err(err) if err.is_unique_violation() => match self.article_by_hash(&hash).await? {
-                Some(existing) => Ok(AddOutcome {
-                    article: existing,
-                    created: false,
-                }),
-                None => Err(StorageError::Conflict(
-                    "url: another article with different content already has this URL".into(),
-                )),
-            },
-            Err(err) => Err(err),
-        }
+        self.write(&new, |tx, new| Box::pin(store_article(tx, new)))
+            .await
     }
 
     async fn article_by_hash(&self, hash: &str) -> StorageResult<Option<Article>> {
-        let row = article::Entity::find()
-            .filter(article::Column::ContentHash.eq(hash))
-            .one(&self.db)
-            .await?;
-        row.map(Article::try_from).transpose()
-    }
-
-    async fn insert_article(&self, new: NewArticle) -> StorageResult<Article> {
-        let tx = self.db.begin().await?;
-        let article = write_article(&tx, new, &mut Resolver::default()).await?;
-        index_articles(&tx, std::slice::from_ref(&article)).await?;
-        tx.commit().await?;
-        Ok(article)
+        stored_with_content(&self.db, hash).await
     }
 
     /// Stores many validated articles in one transaction, each inside its own savepoint:
@@ -79,55 +55,110 @@ impl Storage {
         &self,
         news: Vec<NewArticle>,
     ) -> StorageResult<Vec<StorageResult<AddOutcome>>> {
-        let tx = self.db.begin().await?;
-        let mut resolver = Resolver::default();
-        let mut outcomes = Vec::with_capacity(news.len());
-        let mut stored = Vec::new();
-        for new in news {
-            let existing = article::Entity::find()
-                .filter(article::Column::ContentHash.eq(&new.content_hash))
-                .one(&tx)
-                .await?;
-            if let Some(row) = existing {
-                outcomes.push(Article::try_from(row).map(|article| AddOutcome {
+        self.write(news.as_slice(), |tx, news| {
+            Box::pin(store_articles(tx, news))
+        })
+        .await
+    }
+}
+
+/// The stored article with this content, if there is one.
+async fn stored_with_content<C: ConnectionTrait>(
+    db: &C,
+    hash: &str,
+) -> StorageResult<Option<Article>> {
+    let row = article::Entity::find()
+        .filter(article::Column::ContentHash.eq(hash))
+        .one(db)
+        .await?;
+    row.map(Article::try_from).transpose()
+}
+
+/// Whether writing `new` would be a no-op (its content is stored: that article is
+/// returned) or a conflict (its URL is stored with other content), as far as `tx` sees.
+/// Checked inside the write, so that only a concurrent writer can make the insert clash,
+/// and running the write again then answers from here.
+async fn stored_or_conflicting(
+    tx: &DatabaseTransaction,
+    new: &NewArticle,
+) -> StorageResult<Option<Article>> {
+    if let Some(existing) = stored_with_content(tx, &new.content_hash).await? {
+        return Ok(Some(existing));
+    }
+    if let Some(url) = &new.url {
+        let taken = article::Entity::find()
+            .filter(article::Column::Url.eq(url.as_str()))
+            .one(tx)
+            .await?;
+        if taken.is_some() {
+            return Err(StorageError::Conflict(URL_TAKEN.into()));
+        }
+    }
+    Ok(None)
+}
+
+async fn store_article(tx: &DatabaseTransaction, new: &NewArticle) -> StorageResult<AddOutcome> {
+    if let Some(existing) = stored_or_conflicting(tx, new).await? {
+        return Ok(AddOutcome {
+            article: existing,
+            created: false,
+        });
+    }
+    let article = write_article(tx, new, &mut Resolver::default()).await?;
+    index_articles(tx, std::slice::from_ref(&article)).await?;
+    Ok(AddOutcome {
+        article,
+        created: true,
+    })
+}
+
+async fn store_articles(
+    tx: &DatabaseTransaction,
+    news: &[NewArticle],
+) -> StorageResult<Vec<StorageResult<AddOutcome>>> {
+    let mut resolver = Resolver::default();
+    let mut outcomes = Vec::with_capacity(news.len());
+    let mut stored = Vec::new();
+    for new in news {
+        let before = resolver.clone();
+        let savepoint = tx.begin().await?;
+        let written = match stored_or_conflicting(&savepoint, new).await {
+            Ok(Some(existing)) => Ok(AddOutcome {
+                article: existing,
+                created: false,
+            }),
+            Ok(None) => write_article(&savepoint, new, &mut resolver)
+                .await
+                .map(|article| AddOutcome {
                     article,
-                    created: false,
-                }));
-                continue;
+                    created: true,
+                }),
+            Err(err) => Err(err),
+        };
+        match written {
+            Ok(outcome) => {
+                savepoint.commit().await?;
+                if outcome.created {
+                    stored.push(outcome.article.clone());
+                }
+                outcomes.push(Ok(outcome));
             }
-            let before = resolver.clone();
-            let savepoint = tx.begin().await?;
-            match write_article(&savepoint, new, &mut resolver).await {
-                Ok(article) => {
-                    savepoint.commit().await?;
-                    stored.push(article.clone());
-                    outcomes.push(Ok(AddOutcome {
-                        article,
-                        created: true,
-                    }));
+            Err(err) => {
+                savepoint.rollback().await?;
+                // A lost race is the whole batch's: it runs again from the start.
+                if err.is_transient() {
+                    return Err(err);
                 }
-                Err(err) => {
-                    savepoint.rollback().await?;
-                    // What was resolved inside the rolled-back article no longer exists.
-                    resolver = before;
-                    let err = if err.is_unique_violation() {
-                        StorageError::Conflict(
-                            "url: another article with different content already has this URL"
-                                .into(),
-                        )
-                    } else {
-                        err
-                    };
-                    outcomes.push(Err(err));
-                }
+                // What was resolved inside the rolled-back article no longer exists.
+                resolver = before;
+                outcomes.push(Err(err));
             }
         }
-        // Indexed once for the batch, outside the savepoints: FTS5 flushes its pending
-        // index at every savepoint release, which would cost a flush per article.
-        index_articles(&tx, &stored).await?;
-        tx.commit().await?;
-        Ok(outcomes)
     }
+    // Indexed once for the batch, outside the savepoints: FTS5 flushes its pending
+    // index at every savepoint release, which would cost a flush per article.
+    index_articles(tx, &stored).await?;
+    Ok(outcomes)
 }
 
 /// What an article's names resolve to, before its rows are written.
@@ -142,11 +173,11 @@ pub(crate) struct Resolved {
 
 async fn write_article(
     tx: &DatabaseTransaction,
-    new: NewArticle,
+    new: &NewArticle,
     resolver: &mut Resolver,
 ) -> StorageResult<Article> {
-    let resolved = resolve_names(tx, &new, resolver).await?;
-    let row = article::Entity::insert(article_row(&new, resolved.source_id))
+    let resolved = resolve_names(tx, new, resolver).await?;
+    let row = article::Entity::insert(article_row(new, resolved.source_id))
         .exec_with_returning(tx)
         .await?;
     let article_id = row.id;
@@ -232,122 +263,4 @@ pub(crate) fn add_mention(
     let entry = mentions.entry(entity).or_insert((0, offset));
     entry.0 = entry.0.saturating_add(count);
     entry.1 = entry.1.min(offset);
-}
-
-pub(crate) async fn upsert_source<C: ConnectionTrait>(db: &C, name: &Name) -> StorageResult<i64> {
-    let existing = source::Entity::find()
-        .filter(source::Column::NameKey.eq(name.key()))
-        .one(db)
-        .await?;
-    if let Some(row) = existing {
-        return Ok(row.id);
-    }
-    let row = source::Entity::insert(source::ActiveModel {
-        id: NotSet,
-        name: Set(name.as_str().to_owned()),
-        name_hans: Set(name.simplified()),
-        name_key: Set(name.key().to_owned()),
-    })
-    .exec_with_returning(db)
-    .await?;
-    Ok(row.id)
-}
-
-pub(crate) fn article_row(new: &NewArticle, source_id: Option<i64>) -> article::ActiveModel {
-    article::ActiveModel {
-        id: NotSet,
-        title: Set(new.title.clone()),
-        url: Set(new.url.clone()),
-        content_hash: Set(new.content_hash.clone()),
-        published_at: Set(new.published_at.map(|at| at.to_text())),
-        published_on: Set(new.published_at.map(|at| at.day())),
-        published_sort: Set(new.published_at.map(|at| at.sort_key())),
-        script: Set(new.script.as_str().to_owned()),
-        body: Set(new.body.clone()),
-        raw_text: Set(new.raw_text.clone()),
-        category: Set(new.category.clone()),
-        editor: Set(new.editor.clone()),
-        source_id: Set(source_id),
-        reprinted_from: Set(new.reprinted_from.clone()),
-        hosted_by: Set(new.hosted_by.clone()),
-        related_from: Set(new.related_from.map(|at| at as i64)),
-    }
-}
-
-/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
-const INSERT_CHUNK: usize = 500;
-
-pub(crate) async fn insert_statements(
-    tx: &DatabaseTransaction,
-    article_id: i64,
-    statements: &[NewStatement],
-    speakers: &[Option<i64>],
-) -> StorageResult<()> {
-    let rows: Vec<statement::ActiveModel> = statements
-        .iter()
-        .zip(speakers)
-        .map(|(s, speaker)| statement::ActiveModel {
-            id: NotSet,
-            article_id: Set(article_id),
-            speaker_id: Set(*speaker),
-            text: Set(s.text.clone()),
-            text_key: Set(fold(&s.text)),
-            kind: Set(s.kind.as_str().to_owned()),
-            speaker_phrase: Set(s.speaker_phrase.clone()),
-            speaker_title: Set(s.speaker.as_ref().and_then(|sp| sp.title.clone())),
-            span_start: Set(s.span.start as i64),
-            span_end: Set(s.span.end as i64),
-            section: Set(s.section.as_str().to_owned()),
-            said_on: Set(s.said_on),
-            confidence: Set(s.confidence),
-            attribution_rule: Set(s.rule.clone()),
-            origin: Set(s.origin.as_str().to_owned()),
-        })
-        .collect();
-    for chunk in rows.chunks(INSERT_CHUNK) {
-        statement::Entity::insert_many(chunk.to_vec())
-            .exec(tx)
-            .await?;
-    }
-    Ok(())
-}
-
-pub(crate) async fn insert_mentions(
-    tx: &DatabaseTransaction,
-    article_id: i64,
-    mentions: HashMap<EntityRef, (u32, usize)>,
-) -> StorageResult<()> {
-    let mut rows: Vec<mention::ActiveModel> = mentions
-        .into_iter()
-        .map(|(entity, (count, first_offset))| {
-            let mut row = mention::ActiveModel {
-                id: NotSet,
-                article_id: Set(article_id),
-                country_code: Set(None),
-                organization_id: Set(None),
-                agreement_id: Set(None),
-                person_id: Set(None),
-                count: Set(i64::from(count)),
-                first_offset: Set(first_offset as i64),
-            };
-            match entity {
-                EntityRef::Country(code) => row.country_code = Set(Some(code.as_str().to_owned())),
-                EntityRef::Organization(id) => row.organization_id = Set(Some(id.0)),
-                EntityRef::Agreement(id) => row.agreement_id = Set(Some(id.0)),
-                EntityRef::Person(id) => row.person_id = Set(Some(id.0)),
-            }
-            row
-        })
-        .collect();
-    // Stable order: mentions read back in the order they first occur in the body.
-    rows.sort_by_key(|row| match &row.first_offset {
-        Set(offset) => *offset,
-        _ => 0,
-    });
-    for chunk in rows.chunks(INSERT_CHUNK) {
-        mention::Entity::insert_many(chunk.to_vec())
-            .exec(tx)
-            .await?;
-    }
-    Ok(())
 }

@@ -1,0 +1,114 @@
+//! The rows an article is written as: the article itself, its statements and its mentions,
+//! inserted many rows per statement. Shared by writing and re-extraction.
+
+use crate::StorageResult;
+use crate::entity::{article, mention, statement};
+use quotegraph_domain::fold::fold;
+use quotegraph_domain::{EntityRef, NewArticle, NewStatement};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    DatabaseTransaction, EntityTrait,
+};
+use std::collections::HashMap;
+
+/// The article's own row, with `source_id` resolved.
+pub(crate) fn article_row(new: &NewArticle, source_id: Option<i64>) -> article::ActiveModel {
+    article::ActiveModel {
+        id: NotSet,
+        title: Set(new.title.clone()),
+        url: Set(new.url.clone()),
+        content_hash: Set(new.content_hash.clone()),
+        published_at: Set(new.published_at.map(|at| at.to_text())),
+        published_on: Set(new.published_at.map(|at| at.day())),
+        published_sort: Set(new.published_at.map(|at| at.sort_key())),
+        script: Set(new.script.as_str().to_owned()),
+        body: Set(new.body.clone()),
+        raw_text: Set(new.raw_text.clone()),
+        category: Set(new.category.clone()),
+        editor: Set(new.editor.clone()),
+        source_id: Set(source_id),
+        reprinted_from: Set(new.reprinted_from.clone()),
+        hosted_by: Set(new.hosted_by.clone()),
+        related_from: Set(new.related_from.map(|at| at as i64)),
+    }
+}
+
+/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
+const INSERT_CHUNK: usize = 500;
+
+/// Inserts the article's statements, each with its resolved speaker.
+pub(crate) async fn insert_statements(
+    tx: &DatabaseTransaction,
+    article_id: i64,
+    statements: &[NewStatement],
+    speakers: &[Option<i64>],
+) -> StorageResult<()> {
+    let rows: Vec<statement::ActiveModel> = statements
+        .iter()
+        .zip(speakers)
+        .map(|(s, speaker)| statement::ActiveModel {
+            id: NotSet,
+            article_id: Set(article_id),
+            speaker_id: Set(*speaker),
+            text: Set(s.text.clone()),
+            text_key: Set(fold(&s.text)),
+            kind: Set(s.kind.as_str().to_owned()),
+            speaker_phrase: Set(s.speaker_phrase.clone()),
+            speaker_title: Set(s.speaker.as_ref().and_then(|sp| sp.title.clone())),
+            span_start: Set(s.span.start as i64),
+            span_end: Set(s.span.end as i64),
+            section: Set(s.section.as_str().to_owned()),
+            said_on: Set(s.said_on),
+            confidence: Set(s.confidence),
+            attribution_rule: Set(s.rule.clone()),
+            origin: Set(s.origin.as_str().to_owned()),
+        })
+        .collect();
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        statement::Entity::insert_many(chunk.to_vec())
+            .exec(tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Inserts what the article mentions, with counts and first offsets.
+pub(crate) async fn insert_mentions(
+    tx: &DatabaseTransaction,
+    article_id: i64,
+    mentions: HashMap<EntityRef, (u32, usize)>,
+) -> StorageResult<()> {
+    let mut rows: Vec<mention::ActiveModel> = mentions
+        .into_iter()
+        .map(|(entity, (count, first_offset))| {
+            let mut row = mention::ActiveModel {
+                id: NotSet,
+                article_id: Set(article_id),
+                country_code: Set(None),
+                organization_id: Set(None),
+                agreement_id: Set(None),
+                person_id: Set(None),
+                count: Set(i64::from(count)),
+                first_offset: Set(first_offset as i64),
+            };
+            match entity {
+                EntityRef::Country(code) => row.country_code = Set(Some(code.as_str().to_owned())),
+                EntityRef::Organization(id) => row.organization_id = Set(Some(id.0)),
+                EntityRef::Agreement(id) => row.agreement_id = Set(Some(id.0)),
+                EntityRef::Person(id) => row.person_id = Set(Some(id.0)),
+            }
+            row
+        })
+        .collect();
+    // Stable order: mentions read back in the order they first occur in the body.
+    rows.sort_by_key(|row| match &row.first_offset {
+        Set(offset) => *offset,
+        _ => 0,
+    });
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        mention::Entity::insert_many(chunk.to_vec())
+            .exec(tx)
+            .await?;
+    }
+    Ok(())
+}
