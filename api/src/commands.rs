@@ -29,14 +29,21 @@ pub fn extraction_json(file: &Path, e: &Extraction) -> Value {
             })
         })
         .collect();
-    let organizations: Vec<Value> = e
+    // The article's own mentions; what only the related list names is listed apart.
+    let article = e.article_mentions();
+    let related_countries: Vec<&String> = e
         .mentions
+        .countries
+        .iter()
+        .map(|c| &c.key)
+        .filter(|code| !article.countries.iter().any(|a| &a.key == *code))
+        .collect();
+    let organizations: Vec<Value> = article
         .organizations
         .iter()
         .map(|o| json!({ "name": g.organizations[o.key].name, "abbreviation": g.organizations[o.key].abbreviation }))
         .collect();
-    let agreements: Vec<Value> = e
-        .mentions
+    let agreements: Vec<Value> = article
         .agreements
         .iter()
         .map(|a| match &a.key {
@@ -55,10 +62,11 @@ pub fn extraction_json(file: &Path, e: &Extraction) -> Value {
         "category": i.category,
         "script": e.script.as_str(),
         "statements": statements,
-        "countries": e.mentions.countries.iter().map(|c| c.key.clone()).collect::<Vec<_>>(),
+        "countries": article.countries.iter().map(|c| c.key.clone()).collect::<Vec<_>>(),
+        "related_countries": related_countries,
         "organizations": organizations,
         "agreements": agreements,
-        "people": e.mentions.people.iter().map(|(p, _)| json!({ "name": p.name, "title": p.title, "country": p.country })).collect::<Vec<_>>(),
+        "people": article.people.iter().map(|(p, _)| json!({ "name": p.name, "title": p.title, "country": p.country })).collect::<Vec<_>>(),
         "related": i.related.iter().map(|r| r.headline.clone()).collect::<Vec<_>>(),
         "warnings": i.warnings,
     })

@@ -292,7 +292,8 @@ fn entity_key(g: &Gazetteer, form: &str) -> String {
 }
 
 fn score_entities(gold: &GoldArticle, e: &Extraction, g: &Gazetteer, out: &mut ArticleScore) {
-    let m = &e.mentions;
+    // The policy lists what the article part names, not its related list.
+    let m = &e.article_mentions();
     let countries =
         |codes: &mut dyn Iterator<Item = String>| -> BTreeSet<String> { codes.collect() };
     let gold_countries = countries(&mut gold.countries.iter().map(|c| c.to_uppercase()));

@@ -90,15 +90,16 @@ fn hong_kong_and_macau_are_regions_and_their_officials_speak_for_china() {
 }
 
 #[test]
-fn countries_come_from_the_article_not_the_related_list() {
+fn the_article_part_names_what_comes_before_the_related_list() {
     let e = run("法国总统今天访问越南。\n相关阅读\n• 墨西哥总统会见智利外长\n• 巴西举行大选");
-    let countries: Vec<&str> = e
-        .mentions
-        .countries
-        .iter()
-        .map(|c| c.key.as_str())
-        .collect();
-    assert_eq!(countries, ["FR", "VN"]);
+    let codes = |m: &Mentions| {
+        m.countries
+            .iter()
+            .map(|c| c.key.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&e.article_mentions()), ["FR", "VN"]);
+    assert_eq!(codes(&e.mentions), ["FR", "VN", "MX", "CL", "BR"]);
 }
 
 #[test]

@@ -43,6 +43,27 @@ pub struct Mentions {
     pub people: Vec<(Named, u32)>,
 }
 
+impl Mentions {
+    /// What the article part names, the text before `end` (where a list of related articles
+    /// starts: its headlines are other articles' news).
+    pub fn in_article(&self, end: usize) -> Mentions {
+        fn before<K: Clone>(list: &[Mentioned<K>], end: usize) -> Vec<Mentioned<K>> {
+            list.iter().filter(|m| m.first < end).cloned().collect()
+        }
+        Mentions {
+            countries: before(&self.countries, end),
+            organizations: before(&self.organizations, end),
+            agreements: before(&self.agreements, end),
+            people: self
+                .people
+                .iter()
+                .filter(|(p, _)| p.start < end)
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// Counts keys in order of first occurrence.
 struct Tally<K> {
     order: Vec<K>,
@@ -80,21 +101,15 @@ impl<K: Clone + Eq + std::hash::Hash> Tally<K> {
     }
 }
 
-/// Collects the mentions of the article part of `doc` (before `article_end`, where a list of
-/// related articles may start: those headlines are other articles' news); `speakers` are
-/// the people statements name.
-pub fn mentions(
-    doc: &Doc<'_>,
-    article_end: usize,
-    speakers: &[Named],
-    titled: &[Named],
-) -> Mentions {
+/// Collects the mentions of `doc`, its related list included (what those headlines name is
+/// linked too); `speakers` are the people statements name.
+pub fn mentions(doc: &Doc<'_>, speakers: &[Named], titled: &[Named]) -> Mentions {
     let g = doc.gazetteer;
     let mut countries = Tally::new();
     let mut organizations = Tally::new();
     let mut agreements = Tally::new();
     let mut people: Vec<(Named, u32)> = Vec::new();
-    for hit in doc.hits.iter().filter(|h| h.start < article_end) {
+    for hit in &doc.hits {
         match hit.entity {
             EntityHit::Country(i) => {
                 let code = &g.countries[i].code;
@@ -122,22 +137,14 @@ pub fn mentions(
     }
     let named: HashSet<String> = countries.order.iter().cloned().collect();
     for (code, start, _) in country_compounds(&doc.folded, &named) {
-        if start < article_end && !inside_country_name(doc, start) {
+        if !inside_country_name(doc, start) {
             countries.add(code, start);
         }
     }
     for (name, start) in bracketed_agreements(doc) {
-        if start < article_end {
-            agreements.add(AgreementRef::New(name), start);
-        }
+        agreements.add(AgreementRef::New(name), start);
     }
-    let in_article = |p: &&Named| p.start < article_end;
-    for person in speakers
-        .iter()
-        .filter(in_article)
-        .chain(titled.iter().filter(in_article))
-        .cloned()
-    {
+    for person in speakers.iter().cloned().chain(titled.iter().cloned()) {
         add_person(&mut people, person);
     }
     people.sort_by_key(|(p, _)| p.start);

@@ -85,6 +85,17 @@ pub struct Extraction {
     pub agreement_facts: Vec<AgreementFact>,
 }
 
+impl Extraction {
+    /// What the article part names, without the list of related articles after it.
+    pub fn article_mentions(&self) -> Mentions {
+        let end = self
+            .ingested
+            .related_from
+            .unwrap_or_else(|| self.ingested.body.chars().count());
+        self.mentions.in_article(end)
+    }
+}
+
 /// Reported speech that is mostly one quotation (称,下次大选“将是一场硬仗”) is that
 /// quotation's introduction, not a statement of its own.
 fn mostly_quoted(reported: &Found, direct: &[Found]) -> bool {
@@ -149,8 +160,7 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         .iter()
         .filter_map(|s| s.speaker.clone())
         .collect();
-    let article_end = ingested.related_from.unwrap_or(doc.orig.len());
-    let mentions = mentions::mentions(&doc, article_end, &speakers, &titled);
+    let mentions = mentions::mentions(&doc, &speakers, &titled);
     let agreement_facts = agreements::agreement_facts(&doc, year);
     let script = Script::detect_folded(&[
         (&title_doc.orig, &title_doc.folded),

@@ -129,6 +129,13 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
     while start < end && !doc.folded[start].is_alphanumeric() {
         start += 1;
     }
+    // A clause that opens with its topic (针对此事, 关于…) names what was spoken about.
+    if TOPIC_PREPOSITIONS
+        .iter()
+        .any(|p| starts_with_at(doc, start, p))
+    {
+        return None;
+    }
     let end = trim_adverbs(doc, start, before_topic(doc, start, end));
     if start >= end {
         return None;
