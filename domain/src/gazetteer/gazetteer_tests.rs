@@ -89,3 +89,18 @@ fn ambiguous_forms_need_the_country_named_in_full() {
     assert_eq!(compounds("中新关系", &["NZ"]), ["CN", "NZ"]);
     assert_eq!(compounds("中新关系", &[]), ["CN"]);
 }
+
+#[test]
+fn words_that_hold_a_reporting_verb_are_not_verbs() {
+    let g = Gazetteer::builtin();
+    let verbs = |text: &str| -> Vec<String> {
+        let folded = FoldedText::new(text);
+        g.verbs_in(&folded)
+            .into_iter()
+            .map(|(s, e)| folded.chars[s..e].iter().collect())
+            .collect()
+    };
+    assert!(verbs("两国堪称全天候的朋友").is_empty());
+    assert!(verbs("世界卫生组织(简称世卫)").is_empty());
+    assert_eq!(verbs("他称合作顺利"), ["称"]);
+}

@@ -75,6 +75,24 @@ const BLOCKERS: &[&str] = &[
     "哥伦比亚大学",
 ];
 
+/// Words that hold a reporting verb without reporting anything: 马中堪称“伙伴” is "can be
+/// called", 简称 and 号称 name something. (并称 and 又称 are kept: "and said", "also said".)
+const NOT_REPORTING: &[&str] = &[
+    "堪称",
+    "号称",
+    "俗称",
+    "简称",
+    "统称",
+    "别称",
+    "昵称",
+    "名称",
+    "职称",
+    "称号",
+    "称为",
+    "称作",
+    "称之为",
+];
+
 /// The recognisers, built once.
 pub struct Gazetteer {
     /// Every country with its names.
@@ -90,6 +108,8 @@ pub struct Gazetteer {
     people_by_name: HashMap<String, usize>,
     titles: AhoCorasick,
     verbs: AhoCorasick,
+    /// How many of the verb automaton's patterns are verbs; the rest are [`NOT_REPORTING`].
+    verb_count: usize,
     country_index: HashMap<String, usize>,
 }
 
@@ -172,7 +192,14 @@ impl Gazetteer {
             entities: automaton(&patterns),
             entity_hits: hits,
             titles: automaton(&data::titles().iter().map(|t| fold(t)).collect::<Vec<_>>()),
-            verbs: automaton(&data::verbs().iter().map(|v| fold(v)).collect::<Vec<_>>()),
+            verbs: automaton(
+                &data::verbs()
+                    .iter()
+                    .chain(NOT_REPORTING)
+                    .map(|v| fold(v))
+                    .collect::<Vec<_>>(),
+            ),
+            verb_count: data::verbs().len(),
             countries,
             organizations,
             agreements,
@@ -203,7 +230,12 @@ impl Gazetteer {
 
     /// Every reporting verb in `folded`, as character ranges.
     pub fn verbs_in(&self, folded: &FoldedText) -> Vec<(usize, usize)> {
-        char_ranges(&self.verbs, folded)
+        // Words that hold a verb (堪称 holds 称) match as themselves, longest first, and drop.
+        self.verbs
+            .find_iter(&folded.folded)
+            .filter(|m| m.pattern().as_usize() < self.verb_count)
+            .map(|m| folded.char_range(m.start(), m.end()))
+            .collect()
     }
 
     /// The known person with this name or alias.
