@@ -130,6 +130,20 @@ fn people_in_the_topic_of_a_statement_did_not_make_it() {
 }
 
 #[test]
+fn an_outlet_citing_someone_reports_what_they_said() {
+    let e = run("美联社引述两名知情官员称,谈判仍在继续。");
+    assert_eq!(e.statements.len(), 1);
+    assert_eq!(
+        e.statements[0].speaker_phrase.as_deref(),
+        Some("两名知情官员")
+    );
+    assert_eq!(
+        said("彭博社援引外長王建國的話說,雙方會再見面。"),
+        [indirect("雙方會再見面", Some("王建国"))]
+    );
+}
+
+#[test]
 fn a_quote_followed_by_a_sentence_naming_who_said_it() {
     let found = said("“让我们携手共建美好未来。”在开幕式上,法国总统马克龙发出这样的呼吁。");
     assert_eq!(found, [direct("让我们携手共建美好未来。", Some("马克龙"))]);

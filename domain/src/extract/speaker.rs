@@ -52,6 +52,8 @@ const LEADING_WORDS: &[&str] = &[
     "正如", "诚如", "如同", "据", "而", "但", "并", "同时", "此外", "另外", "对此", "其中", "随后",
     "至于", "今天", "今日", "昨天", "昨日", "当天", "当日", "日前", "近日", "如",
 ];
+/// Verbs of citing: what follows them in a reporting clause is the one quoted.
+const CITING_WORDS: &[&str] = &["引述", "援引", "引用"];
 /// Prepositions that open the topic of a statement inside a reporting clause.
 const TOPIC_PREPOSITIONS: &[&str] = &["就", "针对", "对于", "关于", "围绕"];
 /// Pronouns and phrases that refer back to the last named person.
@@ -125,7 +127,7 @@ pub fn parse_subject(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker>
 }
 
 fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker> {
-    let mut start = skip_leading(doc, start, end);
+    let mut start = skip_leading(doc, after_citing(doc, start, end), end);
     while start < end && !doc.folded[start].is_alphanumeric() {
         start += 1;
     }
@@ -255,6 +257,21 @@ fn before_topic(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     (start + 1..end)
         .find(|&i| TOPIC_PREPOSITIONS.iter().any(|p| starts_with_at(doc, i, p)))
         .unwrap_or(end)
+}
+
+/// Where the cited source starts when the clause is an outlet citing one (路透社引述3名知情
+///人士称: the speaker is who was cited); `start` otherwise.
+fn after_citing(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .rev()
+        .find_map(|i| {
+            CITING_WORDS
+                .iter()
+                .find(|w| starts_with_at(doc, i, w))
+                .map(|w| i + w.chars().count())
+        })
+        .filter(|&after| after < end)
+        .unwrap_or(start)
 }
 
 /// Whether the folded text at `at` starts with `word`.
