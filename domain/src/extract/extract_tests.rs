@@ -144,6 +144,23 @@ fn an_outlet_citing_someone_reports_what_they_said() {
 }
 
 #[test]
+fn a_statement_standing_alone_speaks_for_who_issued_it() {
+    let e = run("外交部长王建国发表声明表示,双方的分歧可以化解。\n声明强调:「我们愿意继续对话。」");
+    let who: Vec<Option<String>> = e
+        .statements
+        .iter()
+        .map(|s| s.speaker.as_ref().map(|n| n.name.clone()))
+        .collect();
+    assert_eq!(who, [Some("王建国".to_owned()), Some("王建国".to_owned())]);
+    let e = run("一名政府官员在记者会上表示,计划不会改变。\n該聲明指出,「時間表維持不變」。");
+    assert_eq!(e.statements.len(), 2);
+    assert_eq!(
+        e.statements[1].speaker_phrase,
+        e.statements[0].speaker_phrase
+    );
+}
+
+#[test]
 fn a_quote_followed_by_a_sentence_naming_who_said_it() {
     let found = said("“让我们携手共建美好未来。”在开幕式上,法国总统马克龙发出这样的呼吁。");
     assert_eq!(found, [direct("让我们携手共建美好未来。", Some("马克龙"))]);

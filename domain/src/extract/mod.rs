@@ -145,7 +145,14 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
             .iter()
             .rev()
             .find_map(|s| s.speaker.as_ref().map(|n| (n, s.span.0)));
-        let statement = finish(&doc, &people, f, last_speaker, ingested.related_from, year);
+        let mut statement = finish(&doc, &people, f, last_speaker, ingested.related_from, year);
+        if f.speaker.as_ref().is_some_and(|s| s.who == Who::Document)
+            && let Some(before) = statements.last()
+        {
+            // 声明强调: the statement speaks for whoever issued it, the last speaker.
+            statement.speaker = before.speaker.clone();
+            statement.speaker_phrase = before.speaker_phrase.clone();
+        }
         statements.push(statement);
     }
     if !title_doc.orig.is_empty() {

@@ -282,7 +282,7 @@ pub fn resolve(
                 by_reference: true,
             }
         }
-        Who::Unnamed => Resolved {
+        Who::Unnamed | Who::Document => Resolved {
             person: None,
             by_reference: false,
         },

@@ -21,6 +21,9 @@ pub enum Who {
     Title(String),
     /// Someone the text does not name (一名官员, 消息人士, 外交部).
     Unnamed,
+    /// A document standing alone (声明, 该报告): it speaks for whoever issued the statement
+    /// before it.
+    Document,
 }
 
 /// A named person with what the phrase says of them.
@@ -52,6 +55,19 @@ const LEADING_WORDS: &[&str] = &[
     "正如", "诚如", "如同", "据", "而", "但", "并", "同时", "此外", "另外", "对此", "其中", "随后",
     "至于", "今天", "今日", "昨天", "昨日", "当天", "当日", "日前", "近日", "如",
 ];
+/// Documents that speak for whoever issued them (声明强调: the statement's author).
+const DOCUMENT_NOUNS: &[&str] = &["声明", "报告", "公报", "通告", "公告", "文件", "新闻稿"];
+
+/// Whether a phrase is only a document, with a demonstrative before it or not (该声明).
+fn is_document(folded: &str) -> bool {
+    let bare = DEMONSTRATIVES
+        .iter()
+        .chain(&["这份", "该份", "此份", "此"])
+        .find_map(|d| folded.strip_prefix(d))
+        .unwrap_or(folded);
+    DOCUMENT_NOUNS.contains(&bare)
+}
+
 /// Verbs of citing: what follows them in a reporting clause is the one quoted.
 const CITING_WORDS: &[&str] = &["引述", "援引", "引用"];
 /// Prepositions that open the topic of a statement inside a reporting clause.
@@ -153,6 +169,12 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
         let phrase = doc.text(start, start + pronoun.chars().count());
         return Some(Speaker {
             who: Who::Pronoun,
+            phrase,
+        });
+    }
+    if is_document(&folded) {
+        return Some(Speaker {
+            who: Who::Document,
             phrase,
         });
     }
