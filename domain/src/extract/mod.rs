@@ -10,6 +10,7 @@ mod agreements;
 mod attribution;
 mod doc;
 mod draft;
+mod echo;
 mod headline;
 mod indirect;
 mod mentions;
@@ -163,6 +164,7 @@ pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
         let headline = headline::headline_statements(&title_doc, &people, &body_speakers);
         statements.splice(0..0, headline);
     }
+    echo::attribute_echoes(&mut statements);
     let speakers: Vec<Named> = statements
         .iter()
         .filter_map(|s| s.speaker.clone())
