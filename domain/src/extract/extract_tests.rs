@@ -274,6 +274,48 @@ fn statements_know_the_day_they_were_said() {
     );
 }
 
+#[test]
+fn a_title_after_a_country_is_the_whole_speaker_phrase() {
+    let e = run("法国参议员周一表示,对方的说法不符合事实。");
+    assert_eq!(
+        e.statements[0].speaker_phrase.as_deref(),
+        Some("法国参议员")
+    );
+    let e = run("英首相周一表示,演习将照常进行。");
+    assert_eq!(e.statements[0].speaker_phrase.as_deref(), Some("英首相"));
+}
+
+#[test]
+fn a_headline_title_nobody_in_the_body_holds_stays_unnamed() {
+    let raw = "参议员批“颠倒黑白”\n2021-03-01 测试网\n外交部长王建国表示:“我们的立场没有改变。”";
+    let e = extract(raw, Gazetteer::builtin());
+    let headline = e.statements.iter().find(|s| s.section == Section::Headline);
+    let headline = headline.expect("the headline quotation");
+    assert_eq!(headline.speaker, None);
+    assert_eq!(headline.speaker_phrase.as_deref(), Some("参议员"));
+}
+
+#[test]
+fn headline_verbs_of_one_character_report_the_quotation_after_them() {
+    let raw = "两国争端扩大 议长批“颠倒黑白” 外长吁「保持克制」\n2021-03-01 测试网\n议长王建国周一表示,对方的说法颠倒黑白。外长李明德呼吁各方保持克制。";
+    let e = extract(raw, Gazetteer::builtin());
+    let headline: Vec<(String, Option<String>)> = e
+        .statements
+        .iter()
+        .filter(|s| s.section == Section::Headline)
+        .map(|s| (s.text.clone(), s.speaker.as_ref().map(|n| n.name.clone())))
+        .collect();
+    assert_eq!(
+        headline,
+        [
+            ("颠倒黑白".to_owned(), Some("王建国".to_owned())),
+            ("保持克制".to_owned(), Some("李明德".to_owned()))
+        ]
+    );
+    // In running text 批 opens 批准: no verb there.
+    assert!(said("政府批“准”了这项计划。").is_empty());
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

@@ -11,8 +11,8 @@ use super::{ExtractedStatement, rule};
 use crate::model::Section;
 
 /// Who a headline's bare title stands for: of the body's holders of that title, the one
-/// quoted most; when the body gives no one that title, the person it quotes most (a
-/// headline is about the article's main speaker).
+/// quoted most; when the body gives no one that title, the person it quotes most among
+/// those it gives no title (a headline is about the article's main speaker).
 fn title_holder(title: &str, people: &People, body_speakers: &[Named]) -> Option<Named> {
     let quoted = |n: &Named| body_speakers.iter().filter(|s| s.name == n.name).count();
     let holders = people.all_titled(title);
@@ -22,8 +22,10 @@ fn title_holder(title: &str, people: &People, body_speakers: &[Named]) -> Option
     {
         return Some((*best).clone());
     }
+    // Someone the body gives another title (外交部长) does not hold this one (参议员).
     body_speakers
         .iter()
+        .filter(|n| n.title.is_none())
         .max_by_key(|n| (quoted(n), std::cmp::Reverse(n.start)))
         .cloned()
 }

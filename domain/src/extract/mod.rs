@@ -135,7 +135,7 @@ fn find_statements(doc: &Doc<'_>, title: &Doc<'_>) -> Vec<Found> {
 pub fn extract(raw: &str, gazetteer: &Gazetteer) -> Extraction {
     let ingested = ingest(raw);
     let doc = Doc::new(&ingested.body, gazetteer);
-    let title_doc = Doc::new(ingested.title.as_deref().unwrap_or_default(), gazetteer);
+    let title_doc = Doc::headline(ingested.title.as_deref().unwrap_or_default(), gazetteer);
     let found = find_statements(&doc, &title_doc);
     let year = ingested.published_at.map(|at| at.day().year());
     let titled = named::titled_people_in_clauses(&doc);

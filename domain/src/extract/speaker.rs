@@ -6,7 +6,7 @@
 use super::doc::{Doc, string_of};
 use super::named::{bare_name, known_person, title_start, titled_person};
 use crate::fold::to_simplified;
-use crate::gazetteer::EntityHit;
+use crate::gazetteer::{EntityHit, is_country_form};
 use crate::words::WordList;
 use std::sync::LazyLock;
 
@@ -199,11 +199,11 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
             phrase: phrase.trim().to_owned(),
         });
     }
-    if let Some(title) = title_opening(doc, start, end) {
-        let phrase = doc.text(start, start + title.chars().count());
+    if let Some((title, title_end)) = title_opening(doc, start, end) {
+        // The phrase runs from the country or organization before the title to its end.
         return Some(Speaker {
             who: Who::Title(title),
-            phrase,
+            phrase: doc.text(start, title_end),
         });
     }
     static UNNAMED_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(UNNAMED));
@@ -224,6 +224,14 @@ fn after_bodies(doc: &Doc<'_>, start: usize, end: usize) -> usize {
         }
         at = h.end;
     }
+    // 法参议员, 美防长: a one-character country form right before a title.
+    let title_follows = doc
+        .titles_in(at + 1, end)
+        .first()
+        .is_some_and(|(s, _)| *s == at + 1);
+    if at == start && at < end && is_country_form(doc.folded[at]) && title_follows {
+        at += 1;
+    }
     at
 }
 
@@ -236,10 +244,10 @@ fn is_entity_only(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 /// A clause that opens with a bare title, after a country or organization, and goes on
 /// with what the person did (首相予以否定, 法国总统谈到): the title, which stands for
 /// someone named elsewhere.
-fn title_opening(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
+fn title_opening(doc: &Doc<'_>, start: usize, end: usize) -> Option<(String, usize)> {
     let at = after_bodies(doc, start, end);
     let (t_start, t_end) = doc.titles_in(at, end).into_iter().next()?;
-    (t_start == at && t_end < end).then(|| to_simplified(&doc.text(t_start, t_end)))
+    (t_start == at && t_end < end).then(|| (to_simplified(&doc.text(t_start, t_end)), t_end))
 }
 
 /// A phrase that is only a title, or a demonstrative and a title or referring noun:

@@ -10,7 +10,7 @@ pub mod data;
 mod short_forms;
 
 pub use data::{AgreementEntry, OrganizationEntry, PersonEntry};
-pub use short_forms::country_compounds;
+pub use short_forms::{country_compounds, is_country_form};
 
 use crate::countries::{CountryName, country_catalog};
 use crate::fold::{fold, fold_name};

@@ -155,6 +155,11 @@ fn candidates(c: char) -> Option<&'static [&'static str]> {
         .map(|(_, codes)| *codes)
 }
 
+/// Whether `c` is a one-character country form (美, 法, 中 …).
+pub fn is_country_form(c: char) -> bool {
+    candidates(c).is_some()
+}
+
 /// Countries named by one-character forms in `chars` (folded), as (code, start, end) of
 /// each form. `named` holds the codes the article names in full, to settle ambiguous forms.
 pub fn country_compounds(chars: &[char], named: &HashSet<String>) -> Vec<(String, usize, usize)> {
