@@ -162,3 +162,11 @@ fn a_bulletin_headline_carries_its_date() {
         Some("2025-09-19")
     );
 }
+
+#[test]
+fn a_broadcaster_heading_its_bulletin_is_the_publisher() {
+    let article = ingest(
+        "ABC晚間新聞(2024年3月1日)\n\n今日要聞\n\n外交部長表示,兩國將恢復對話,並盡快舉行會談。\n",
+    );
+    assert_eq!(article.source.as_deref(), Some("ABC"));
+}

@@ -102,7 +102,12 @@ pub fn ingest(raw: &str) -> Ingested {
         tag: headline.as_ref().and_then(|h| h.tag.clone()),
         channel: headline
             .as_ref()
-            .and_then(|h| outlet::channel_outlet(&h.text)),
+            .and_then(|h| outlet::channel_outlet(&h.text))
+            .or_else(|| {
+                page.iter()
+                    .take(header_end)
+                    .find_map(|l| outlet::bulletin_outlet(l.text))
+            }),
         ..Evidence::default()
     };
     let mut body = BodyBuilder::default();

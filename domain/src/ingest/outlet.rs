@@ -201,6 +201,17 @@ pub(super) fn comment_policy_site(line: &str) -> Option<String> {
         .then(|| name.to_owned())
 }
 
+/// The broadcaster a bulletin's heading names: SBS晚間新聞(…), SBS 廣東話晚間新聞, X电视台午间新闻:
+/// a station's name, a language at most, then the bulletin.
+pub(super) fn bulletin_outlet(line: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"^([A-Z][A-Za-z0-9]{1,7}|\p{Han}{2,8}?(?:电视台|電視台|电台|電台|广播|廣播))\s*(?:\p{Han}{1,3}(?:话|話|语|語))?\s*(?:晚间|晚間|早间|早間|午间|午間|夜间|夜間)(?:新闻|新聞)",
+    );
+    re.captures(line.trim()).map(|c| c[1].to_owned())
+}
+
 /// The channel a text says it came through: 通过X用中文…, 通过X App向大家….
 pub(super) fn channel_outlet(line: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();

@@ -84,3 +84,21 @@ fn site_names_keep_their_ideographic_words() {
     assert!(same_outlet("某某網", "中央某某網"));
     assert_eq!(bracket_tag("ABC").as_deref(), Some("ABC"));
 }
+
+#[test]
+fn a_bulletin_heading_names_its_broadcaster() {
+    assert_eq!(
+        bulletin_outlet("ABC晚間新聞(2024年3月1日)").as_deref(),
+        Some("ABC")
+    );
+    assert_eq!(
+        bulletin_outlet("ABC 廣東話晚間新聞").as_deref(),
+        Some("ABC")
+    );
+    assert_eq!(
+        bulletin_outlet("海峡电视台午间新闻").as_deref(),
+        Some("海峡电视台")
+    );
+    assert_eq!(bulletin_outlet("今天的晚间新闻很精彩"), None);
+    assert_eq!(bulletin_outlet("新闻联播"), None);
+}
