@@ -3,27 +3,33 @@
 //! tests can bind port 0 and learn the port. How GraphQL requests are read and answered
 //! lives in [`crate::http`]; this module wires it to the schema and the caller's rights.
 
-use crate::config::Settings;
+use crate::config::{Limits, Settings};
 use crate::graphql::auth::Caller;
 use crate::graphql::loaders::loaders;
 use crate::graphql::{QuotegraphSchema, build_schema};
+use crate::http::accept::ResponseMediaType;
 use crate::http::graphql_request::{self, RequestError};
-use crate::http::{accept, graphiql, graphql_http, operation};
+use crate::http::rate::ClientRate;
+use crate::http::refusals::{Reason, Refusal, Refusals};
+use crate::http::{accept, graphiql, graphql_http, limits, operation};
 use actix_web::dev::Server;
 use actix_web::http::{Method, header};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use quotegraph_storage::Storage;
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicU64, Ordering};
-
-/// The largest request body accepted (a 1 MiB article plus its JSON framing).
-const MAX_BODY_BYTES: usize = 4 << 20;
+use tokio::sync::Semaphore;
 
 /// What every request handler shares.
 struct AppState {
     schema: QuotegraphSchema,
     storage: Storage,
     admin_token: Option<String>,
+    limits: Limits,
+    /// One permit per GraphQL request allowed to run at once.
+    in_flight: Semaphore,
+    rate: ClientRate,
+    refusals: Refusals,
     requests: AtomicU64,
     /// Set from QUOTEGRAPH_LOADER_DELAY_US: batch DataLoaders on a clock instead, to
     /// measure the difference.
@@ -61,10 +67,15 @@ impl Application {
         if settings.admin_token.is_none() {
             tracing::warn!("QUOTEGRAPH_ADMIN_TOKEN is not set: every mutation will be refused");
         }
+        let limits = settings.limits;
         let state = web::Data::new(AppState {
-            schema: build_schema(storage.clone()),
+            schema: build_schema(storage.clone(), &limits),
             storage,
             admin_token: settings.admin_token,
+            in_flight: Semaphore::new(limits.max_in_flight),
+            rate: ClientRate::new(limits.rate_per_minute, limits.rate_burst),
+            refusals: Refusals::default(),
+            limits,
             requests: AtomicU64::new(0),
             loader_delay: std::env::var("QUOTEGRAPH_LOADER_DELAY_US")
                 .ok()
@@ -124,7 +135,9 @@ fn bench_static_resource(body: web::Bytes) -> actix_web::Resource {
 }
 
 /// GraphQL over HTTP: the response type is negotiated first (406 when neither is
-/// acceptable), then the request is read (GET parameters or a JSON body) and run.
+/// acceptable), then the client's rate is checked, the request is read (GET parameters or a
+/// JSON body), waits for a place among those in flight, is held to the document limits and
+/// run, cancelled if it runs too long.
 async fn graphql(
     state: web::Data<AppState>,
     http: HttpRequest,
@@ -138,16 +151,42 @@ async fn graphql(
     let Some(media_type) = accept::negotiate(accept) else {
         return graphql_http::not_acceptable();
     };
+    let limits = &state.limits;
+    if let Err(refusal) = state.rate.check(http.peer_addr().map(|addr| addr.ip())) {
+        return state.refuse(media_type, &refusal);
+    }
     let is_get = http.method() == Method::GET;
     let request = if is_get {
+        if let Err(refusal) = check_url(&http, limits) {
+            return state.refuse(media_type, &refusal);
+        }
         graphql_request::from_query_string(http.query_string())
     } else {
-        read_post(&http, payload).await
+        read_post(&http, payload, limits.max_body_bytes).await
     };
     let mut request = match request {
         Ok(request) => request,
-        Err(error) => return graphql_http::refused(media_type, &error),
+        Err(error) => {
+            if matches!(error, RequestError::TooLarge(_)) {
+                state.refusals.count(Reason::BodyBytes);
+            }
+            return graphql_http::refused(media_type, &error);
+        }
     };
+    let permit = tokio::time::timeout(limits.in_flight_wait(), state.in_flight.acquire()).await;
+    let Ok(Ok(_permit)) = permit else {
+        let message = format!(
+            "the server is running {} requests, its most (max-in-flight); retry shortly",
+            limits.max_in_flight
+        );
+        return state.refuse(media_type, &Refusal::new(Reason::InFlight, message));
+    };
+    if let Err(refusal) = check_document(&mut request, limits) {
+        return state.refuse(media_type, &refusal);
+    }
+    if is_get && let Err(error) = graphql_request::refuse_mutation_over_get(&mut request) {
+        return graphql_http::refused(media_type, &error);
+    }
     let missing = operation::missing_required_variables(&mut request);
     if !missing.is_empty() {
         let response = async_graphql::Response::from_errors(missing);
@@ -166,13 +205,64 @@ async fn graphql(
     let request = request
         .data(caller)
         .data(loaders(state.storage.clone(), state.loader_delay));
-    graphql_http::graphql_response(media_type, state.schema.execute(request).await)
+    // Dropping the execution future on timeout cancels it at its next await: a database
+    // query in flight, or the next field.
+    match tokio::time::timeout(limits.request_timeout(), state.schema.execute(request)).await {
+        Ok(response) => graphql_http::graphql_response(media_type, response),
+        Err(_) => {
+            let message = format!(
+                "the request ran longer than {} ms and was cancelled (request-timeout-ms)",
+                limits.request_timeout_ms
+            );
+            state.refuse(media_type, &Refusal::new(Reason::Timeout, message))
+        }
+    }
 }
 
-/// The GraphQL request in a POST: `application/json`, at most MAX_BODY_BYTES.
+impl AppState {
+    /// Counts `refusal` for /metrics and answers it.
+    fn refuse(&self, media_type: ResponseMediaType, refusal: &Refusal) -> HttpResponse {
+        tracing::info!(reason = refusal.reason.label(), message = %refusal.message, "request refused");
+        self.refusals.count(refusal.reason);
+        graphql_http::limit_refused(media_type, refusal)
+    }
+}
+
+/// Refuses a GET whose path and query string are over `max-url-bytes`.
+fn check_url(http: &HttpRequest, limits: &Limits) -> Result<(), Refusal> {
+    let length = http
+        .uri()
+        .path_and_query()
+        .map_or(0, |path| path.as_str().len());
+    if length > limits.max_url_bytes {
+        return Err(Refusal::new(
+            Reason::UrlBytes,
+            format!(
+                "the URL is {length} bytes; the limit is {} (max-url-bytes): send long queries with POST",
+                limits.max_url_bytes
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Holds the request's variables and document to the limits: the text before it is parsed,
+/// the parsed document before async-graphql validates it (which expands fragments). A
+/// document that does not parse is left for execution to report.
+fn check_document(request: &mut async_graphql::Request, limits: &Limits) -> Result<(), Refusal> {
+    limits::check_variables(&request.variables, limits)?;
+    limits::check_text(&request.query, limits)?;
+    if let Ok(document) = request.parsed_query() {
+        limits::check_document(document, limits)?;
+    }
+    Ok(())
+}
+
+/// The GraphQL request in a POST: `application/json`, at most `max_body_bytes`.
 async fn read_post(
     http: &HttpRequest,
     payload: web::Payload,
+    max_body_bytes: usize,
 ) -> Result<async_graphql::Request, RequestError> {
     let content_type = http
         .headers()
@@ -181,12 +271,12 @@ async fn read_post(
     if !graphql_request::is_json_content_type(content_type) {
         return Err(RequestError::UnsupportedMediaType);
     }
-    match payload.to_bytes_limited(MAX_BODY_BYTES).await {
+    match payload.to_bytes_limited(max_body_bytes).await {
         Ok(Ok(body)) => graphql_request::from_post_body(&body),
         Ok(Err(err)) => Err(RequestError::Malformed(format!(
             "the body could not be read: {err}"
         ))),
-        Err(_) => Err(RequestError::TooLarge(MAX_BODY_BYTES)),
+        Err(_) => Err(RequestError::TooLarge(max_body_bytes)),
     }
 }
 
@@ -209,9 +299,10 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
          quotegraph_graphql_requests_total {}\n\
          # HELP quotegraph_sql_statements_total SQL statements run against the database.\n\
          # TYPE quotegraph_sql_statements_total counter\n\
-         quotegraph_sql_statements_total {}\n",
+         quotegraph_sql_statements_total {}\n{}",
         state.requests.load(Ordering::Relaxed),
         state.storage.statements_run(),
+        state.refusals.prometheus(),
     );
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")

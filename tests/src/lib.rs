@@ -68,6 +68,7 @@ impl TestApp {
             bind: "127.0.0.1:0".parse().expect("a valid address"),
             database_url: database.url().to_owned(),
             admin_token: admin_token.map(str::to_owned),
+            limits: Default::default(),
         };
         let app = Application::build(settings)
             .await

@@ -112,7 +112,8 @@ pub fn from_post_body(body: &[u8]) -> Result<Request, RequestError> {
     Ok(with_extensions(request, parameters.extensions))
 }
 
-/// The GraphQL request in a GET's query string; refused when it selects a mutation.
+/// The GraphQL request in a GET's query string. Whether it selects a mutation is checked
+/// apart ([`refuse_mutation_over_get`]), after the document's limits, because it parses it.
 pub fn from_query_string(query_string: &str) -> Result<Request, RequestError> {
     let parameters = serde_urlencoded_parameters(query_string)?;
     let variables = parameters
@@ -127,14 +128,18 @@ pub fn from_query_string(query_string: &str) -> Result<Request, RequestError> {
         .transpose()
         .map_err(|err| RequestError::Malformed(format!("`extensions` is not a JSON map: {err}")))?
         .unwrap_or_default();
-    let mut request = with_extensions(
+    Ok(with_extensions(
         request(parameters.query, parameters.operation_name, variables)?,
         extensions,
-    );
-    if operation::is_mutation(&mut request) {
+    ))
+}
+
+/// Refuses a GET request whose selected operation is a mutation.
+pub fn refuse_mutation_over_get(request: &mut Request) -> Result<(), RequestError> {
+    if operation::is_mutation(request) {
         return Err(RequestError::MutationOverGet);
     }
-    Ok(request)
+    Ok(())
 }
 
 fn serde_urlencoded_parameters(query_string: &str) -> Result<GetParameters, RequestError> {
@@ -241,7 +246,11 @@ mod tests {
 
     #[test]
     fn mutations_over_get_are_refused_and_queries_beside_them_are_not() {
-        let refused = |query: &str| from_query_string(query).err();
+        let refused = |query: &str| {
+            from_query_string(query)
+                .and_then(|mut request| refuse_mutation_over_get(&mut request))
+                .err()
+        };
         assert_eq!(
             refused("query=mutation%20%7B__typename%7D"),
             Some(RequestError::MutationOverGet)
