@@ -10,6 +10,7 @@ mod basics;
 mod batching;
 mod evaluation;
 mod graphql_over_http;
+mod hostile;
 mod importing;
 mod ingest_validation;
 mod pagination;

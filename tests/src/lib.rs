@@ -6,9 +6,11 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod database;
+pub mod raw;
 pub mod seeds;
 
 use database::TestDatabase;
+use quotegraph_api::config::Limits;
 use quotegraph_api::{Application, Settings};
 use serde_json::{Value, json};
 use std::future::Future;
@@ -63,12 +65,21 @@ pub struct TestApp {
 impl TestApp {
     /// Starts a server over a fresh database of `backend`, with `admin_token` configured.
     pub async fn spawn(backend: &Backend, admin_token: Option<&str>) -> TestApp {
+        TestApp::spawn_with_limits(backend, admin_token, Limits::default()).await
+    }
+
+    /// Starts a server like [`TestApp::spawn`], held to `limits`.
+    pub async fn spawn_with_limits(
+        backend: &Backend,
+        admin_token: Option<&str>,
+        limits: Limits,
+    ) -> TestApp {
         let database = TestDatabase::create(backend).await;
         let settings = Settings {
             bind: "127.0.0.1:0".parse().expect("a valid address"),
             database_url: database.url().to_owned(),
             admin_token: admin_token.map(str::to_owned),
-            limits: Default::default(),
+            limits,
         };
         let app = Application::build(settings)
             .await
@@ -103,6 +114,11 @@ impl TestApp {
     /// A request with the admin token.
     pub async fn admin(&self, query: &str, variables: Value) -> Value {
         self.post(Some(ADMIN_TOKEN), query, variables).await
+    }
+
+    /// `127.0.0.1:PORT`, for raw TCP.
+    pub fn socket_address(&self) -> &str {
+        self.address.trim_start_matches("http://")
     }
 
     /// GETs a path and returns status and body.
