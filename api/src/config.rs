@@ -68,6 +68,9 @@ pub struct Limits {
     /// Requests one client may send at once above its rate before it is slowed down.
     #[arg(long, env = "QUOTEGRAPH_RATE_BURST", default_value_t = 60)]
     pub rate_burst: u32,
+    /// Parsed documents kept for automatic persisted queries; 0 turns them off.
+    #[arg(long, env = "QUOTEGRAPH_APQ_CACHE_SIZE", default_value_t = 256)]
+    pub apq_cache_size: usize,
 }
 
 impl Default for Limits {
@@ -87,6 +90,7 @@ impl Default for Limits {
             in_flight_wait_ms: 250,
             rate_per_minute: 0,
             rate_burst: 60,
+            apq_cache_size: 256,
         }
     }
 }

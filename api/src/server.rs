@@ -9,6 +9,7 @@ use crate::graphql::loaders::loaders;
 use crate::graphql::{QuotegraphSchema, build_schema};
 use crate::http::accept::ResponseMediaType;
 use crate::http::graphql_request::{self, RequestError};
+use crate::http::persisted::{Lookup, PersistedQueries};
 use crate::http::rate::ClientRate;
 use crate::http::refusals::{Reason, Refusal, Refusals};
 use crate::http::{accept, graphiql, graphql_http, limits, operation};
@@ -30,6 +31,7 @@ struct AppState {
     in_flight: Semaphore,
     rate: ClientRate,
     refusals: Refusals,
+    persisted: PersistedQueries,
     requests: AtomicU64,
     /// Set from QUOTEGRAPH_LOADER_DELAY_US: batch DataLoaders on a clock instead, to
     /// measure the difference.
@@ -75,6 +77,7 @@ impl Application {
             in_flight: Semaphore::new(limits.max_in_flight),
             rate: ClientRate::new(limits.rate_per_minute, limits.rate_burst),
             refusals: Refusals::default(),
+            persisted: PersistedQueries::new(limits.apq_cache_size),
             limits,
             requests: AtomicU64::new(0),
             loader_delay: std::env::var("QUOTEGRAPH_LOADER_DELAY_US")
@@ -181,7 +184,18 @@ async fn graphql(
         );
         return state.refuse(media_type, &Refusal::new(Reason::InFlight, message));
     };
-    if let Err(refusal) = check_document(&mut request, limits) {
+    let lookup = match state.persisted.resolve(&mut request) {
+        Ok(lookup) => lookup,
+        Err(error) => {
+            return graphql_http::request_error(media_type, error.code(), error.message());
+        }
+    };
+    // A kept document passed the document limits when it was kept; variables are new.
+    let checked = match lookup {
+        Lookup::Hit => limits::check_variables(&request.variables, limits),
+        Lookup::Ordinary | Lookup::Miss(_) => check_document(&mut request, limits),
+    };
+    if let Err(refusal) = checked {
         return state.refuse(media_type, &refusal);
     }
     if is_get && let Err(error) = graphql_request::refuse_mutation_over_get(&mut request) {
@@ -202,13 +216,29 @@ async fn graphql(
     } else {
         Caller::from_header(authorization, state.admin_token.as_deref())
     };
+    let to_keep = match lookup {
+        Lookup::Miss(hash) => {
+            let query = request.query.clone();
+            let document = request.parsed_query().ok().cloned();
+            document.map(|document| (hash, query, document))
+        }
+        Lookup::Ordinary | Lookup::Hit => None,
+    };
     let request = request
         .data(caller)
         .data(loaders(state.storage.clone(), state.loader_delay));
     // Dropping the execution future on timeout cancels it at its next await: a database
     // query in flight, or the next field.
     match tokio::time::timeout(limits.request_timeout(), state.schema.execute(request)).await {
-        Ok(response) => graphql_http::graphql_response(media_type, response),
+        Ok(response) => {
+            // Kept only once validation has passed: a document that fails it is not kept.
+            if let Some((hash, query, document)) = to_keep
+                && !graphql_http::is_request_error(&response)
+            {
+                state.persisted.store(hash, query, document);
+            }
+            graphql_http::graphql_response(media_type, response)
+        }
         Err(_) => {
             let message = format!(
                 "the request ran longer than {} ms and was cancelled (request-timeout-ms)",
@@ -299,10 +329,11 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
          quotegraph_graphql_requests_total {}\n\
          # HELP quotegraph_sql_statements_total SQL statements run against the database.\n\
          # TYPE quotegraph_sql_statements_total counter\n\
-         quotegraph_sql_statements_total {}\n{}",
+         quotegraph_sql_statements_total {}\n{}{}",
         state.requests.load(Ordering::Relaxed),
         state.storage.statements_run(),
         state.refusals.prometheus(),
+        state.persisted.prometheus(),
     );
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")

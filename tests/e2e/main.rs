@@ -15,5 +15,6 @@ mod importing;
 mod ingest_validation;
 mod pagination;
 mod people_across_scripts;
+mod persisted_queries;
 mod reextracting;
 mod search;

@@ -234,6 +234,15 @@ impl RawResponse {
 /// The `addArticle` mutation, returning the id and whether it was created.
 pub const ADD_ARTICLE: &str = "mutation($input: AddArticleInput!) { addArticle(input: $input) { created article { id title } } }";
 
+/// The SHA-256 of `text` in lower-case hex, as persisted queries name documents.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
 /// Fails the test with the response when it carries errors.
 pub fn assert_no_errors(response: &Value) {
     assert!(

@@ -82,6 +82,11 @@ pub fn limit_refused(media_type: ResponseMediaType, refusal: &Refusal) -> HttpRe
     response
 }
 
+/// A GraphQL request error with this code and message: 400, or 200 for legacy JSON.
+pub fn request_error(media_type: ResponseMediaType, code: &str, message: String) -> HttpResponse {
+    graphql_response(media_type, Response::from_errors(one_error(code, message)))
+}
+
 /// The 406 for an `Accept` header that allows neither media type; the body is JSON anyway,
 /// for whoever reads it.
 pub fn not_acceptable() -> HttpResponse {
@@ -134,7 +139,7 @@ fn send(status: StatusCode, media_type: ResponseMediaType, body: &Body<'_>) -> H
 /// selection). async-graphql's `Response` does not say, but execution always leaves `data`
 /// or errors carrying the path of the field that raised them, so no data and no error with
 /// a path means execution never began.
-fn is_request_error(response: &Response) -> bool {
+pub fn is_request_error(response: &Response) -> bool {
     response.data == Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(|error| error.path.is_empty())

@@ -3,7 +3,7 @@
 //! string `query`, `variables` or `extensions` that are not maps, a mutation over GET) is
 //! refused here, before the schema sees it.
 
-use super::operation;
+use super::{operation, persisted};
 use actix_web::http::StatusCode;
 use async_graphql::{Extensions, Request, Variables};
 use serde::Deserialize;
@@ -108,6 +108,7 @@ pub fn from_post_body(body: &[u8]) -> Result<Request, RequestError> {
         parameters.query,
         parameters.operation_name,
         parameters.variables,
+        &parameters.extensions,
     )?;
     Ok(with_extensions(request, parameters.extensions))
 }
@@ -129,7 +130,12 @@ pub fn from_query_string(query_string: &str) -> Result<Request, RequestError> {
         .map_err(|err| RequestError::Malformed(format!("`extensions` is not a JSON map: {err}")))?
         .unwrap_or_default();
     Ok(with_extensions(
-        request(parameters.query, parameters.operation_name, variables)?,
+        request(
+            parameters.query,
+            parameters.operation_name,
+            variables,
+            &extensions,
+        )?,
         extensions,
     ))
 }
@@ -148,11 +154,14 @@ fn serde_urlencoded_parameters(query_string: &str) -> Result<GetParameters, Requ
         .map_err(|err| RequestError::Malformed(format!("the query string is unreadable: {err}")))
 }
 
+/// The request; `query` may be left out only by one naming a persisted query.
 fn request(
     query: Option<String>,
     operation_name: Option<String>,
     variables: Variables,
+    extensions: &Extensions,
 ) -> Result<Request, RequestError> {
+    let query = query.or_else(|| persisted::names_persisted_query(extensions).then(String::new));
     let query = query.ok_or_else(|| {
         RequestError::Malformed("`query` is missing: send the GraphQL document in it".to_owned())
     })?;
