@@ -252,7 +252,8 @@ async fn graphql(
 impl AppState {
     /// Counts `refusal` for /metrics and answers it.
     fn refuse(&self, media_type: ResponseMediaType, refusal: &Refusal) -> HttpResponse {
-        tracing::info!(reason = refusal.reason.label(), message = %refusal.message, "request refused");
+        // Debug, not info: under attack every refusal would be a log line; /metrics counts them.
+        tracing::debug!(reason = refusal.reason.label(), message = %refusal.message, "request refused");
         self.refusals.count(refusal.reason);
         graphql_http::limit_refused(media_type, refusal)
     }
