@@ -4,7 +4,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use quotegraph_api::commands::{extract_files, import_paths};
-use quotegraph_api::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL};
+use quotegraph_api::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, Limits};
 use quotegraph_api::generate::{Options, generate};
 use quotegraph_api::reextract::reextract_all;
 use quotegraph_api::{Application, Settings};
@@ -39,6 +39,9 @@ enum Command {
         /// already stored are skipped.
         #[arg(long, value_name = "PATH")]
         import: Vec<PathBuf>,
+        /// What one request and one client may ask of the server.
+        #[command(flatten)]
+        limits: Limits,
         /// Also answer GET and POST /bench/static with this file's bytes (benchmarks only).
         #[arg(long, value_name = "FILE", hide = true)]
         bench_static: Option<PathBuf>,
@@ -113,6 +116,7 @@ async fn main() -> anyhow::Result<()> {
             database,
             admin_token,
             import,
+            limits,
             bench_static,
         } => {
             let admin_token = admin_token.filter(|t| !t.is_empty());
@@ -133,6 +137,7 @@ async fn main() -> anyhow::Result<()> {
                 bind,
                 database_url: database,
                 admin_token,
+                limits,
             };
             let app = Application::build_with_storage_and_static(settings, storage, bench_static)
                 .context("starting the server")?;

@@ -3,27 +3,35 @@
 //! tests can bind port 0 and learn the port. How GraphQL requests are read and answered
 //! lives in [`crate::http`]; this module wires it to the schema and the caller's rights.
 
-use crate::config::Settings;
+use crate::config::{Limits, Settings};
 use crate::graphql::auth::Caller;
 use crate::graphql::loaders::loaders;
 use crate::graphql::{QuotegraphSchema, build_schema};
+use crate::http::accept::ResponseMediaType;
 use crate::http::graphql_request::{self, RequestError};
-use crate::http::{accept, graphiql, graphql_http, operation};
+use crate::http::persisted::{Lookup, PersistedQueries};
+use crate::http::rate::ClientRate;
+use crate::http::refusals::{Reason, Refusal, Refusals};
+use crate::http::{accept, graphiql, graphql_http, limits, operation};
 use actix_web::dev::Server;
 use actix_web::http::{Method, header};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use quotegraph_storage::Storage;
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicU64, Ordering};
-
-/// The largest request body accepted (a 1 MiB article plus its JSON framing).
-const MAX_BODY_BYTES: usize = 4 << 20;
+use tokio::sync::Semaphore;
 
 /// What every request handler shares.
 struct AppState {
     schema: QuotegraphSchema,
     storage: Storage,
     admin_token: Option<String>,
+    limits: Limits,
+    /// One permit per GraphQL request allowed to run at once.
+    in_flight: Semaphore,
+    rate: ClientRate,
+    refusals: Refusals,
+    persisted: PersistedQueries,
     requests: AtomicU64,
     /// Set from QUOTEGRAPH_LOADER_DELAY_US: batch DataLoaders on a clock instead, to
     /// measure the difference.
@@ -61,10 +69,16 @@ impl Application {
         if settings.admin_token.is_none() {
             tracing::warn!("QUOTEGRAPH_ADMIN_TOKEN is not set: every mutation will be refused");
         }
+        let limits = settings.limits;
         let state = web::Data::new(AppState {
-            schema: build_schema(storage.clone()),
+            schema: build_schema(storage.clone(), &limits),
             storage,
             admin_token: settings.admin_token,
+            in_flight: Semaphore::new(limits.max_in_flight),
+            rate: ClientRate::new(limits.rate_per_minute, limits.rate_burst),
+            refusals: Refusals::default(),
+            persisted: PersistedQueries::new(limits.apq_cache_size),
+            limits,
             requests: AtomicU64::new(0),
             loader_delay: std::env::var("QUOTEGRAPH_LOADER_DELAY_US")
                 .ok()
@@ -124,7 +138,9 @@ fn bench_static_resource(body: web::Bytes) -> actix_web::Resource {
 }
 
 /// GraphQL over HTTP: the response type is negotiated first (406 when neither is
-/// acceptable), then the request is read (GET parameters or a JSON body) and run.
+/// acceptable), then the client's rate is checked, the request is read (GET parameters or a
+/// JSON body), waits for a place among those in flight, is held to the document limits and
+/// run, cancelled if it runs too long.
 async fn graphql(
     state: web::Data<AppState>,
     http: HttpRequest,
@@ -138,16 +154,53 @@ async fn graphql(
     let Some(media_type) = accept::negotiate(accept) else {
         return graphql_http::not_acceptable();
     };
+    let limits = &state.limits;
+    if let Err(refusal) = state.rate.check(http.peer_addr().map(|addr| addr.ip())) {
+        return state.refuse(media_type, &refusal);
+    }
     let is_get = http.method() == Method::GET;
     let request = if is_get {
+        if let Err(refusal) = check_url(&http, limits) {
+            return state.refuse(media_type, &refusal);
+        }
         graphql_request::from_query_string(http.query_string())
     } else {
-        read_post(&http, payload).await
+        read_post(&http, payload, limits.max_body_bytes).await
     };
     let mut request = match request {
         Ok(request) => request,
-        Err(error) => return graphql_http::refused(media_type, &error),
+        Err(error) => {
+            if matches!(error, RequestError::TooLarge(_)) {
+                state.refusals.count(Reason::BodyBytes);
+            }
+            return graphql_http::refused(media_type, &error);
+        }
     };
+    let permit = tokio::time::timeout(limits.in_flight_wait(), state.in_flight.acquire()).await;
+    let Ok(Ok(_permit)) = permit else {
+        let message = format!(
+            "the server is running {} requests, its most (max-in-flight); retry shortly",
+            limits.max_in_flight
+        );
+        return state.refuse(media_type, &Refusal::new(Reason::InFlight, message));
+    };
+    let lookup = match state.persisted.resolve(&mut request) {
+        Ok(lookup) => lookup,
+        Err(error) => {
+            return graphql_http::request_error(media_type, error.code(), error.message());
+        }
+    };
+    // A kept document passed the document limits when it was kept; variables are new.
+    let checked = match lookup {
+        Lookup::Hit => limits::check_variables(&request.variables, limits),
+        Lookup::Ordinary | Lookup::Miss(_) => check_document(&mut request, limits),
+    };
+    if let Err(refusal) = checked {
+        return state.refuse(media_type, &refusal);
+    }
+    if is_get && let Err(error) = graphql_request::refuse_mutation_over_get(&mut request) {
+        return graphql_http::refused(media_type, &error);
+    }
     let missing = operation::missing_required_variables(&mut request);
     if !missing.is_empty() {
         let response = async_graphql::Response::from_errors(missing);
@@ -163,16 +216,84 @@ async fn graphql(
     } else {
         Caller::from_header(authorization, state.admin_token.as_deref())
     };
+    let to_keep = match lookup {
+        Lookup::Miss(hash) => {
+            let query = request.query.clone();
+            let document = request.parsed_query().ok().cloned();
+            document.map(|document| (hash, query, document))
+        }
+        Lookup::Ordinary | Lookup::Hit => None,
+    };
     let request = request
         .data(caller)
         .data(loaders(state.storage.clone(), state.loader_delay));
-    graphql_http::graphql_response(media_type, state.schema.execute(request).await)
+    // Dropping the execution future on timeout cancels it at its next await: a database
+    // query in flight, or the next field.
+    match tokio::time::timeout(limits.request_timeout(), state.schema.execute(request)).await {
+        Ok(response) => {
+            // Kept only once validation has passed: a document that fails it is not kept.
+            if let Some((hash, query, document)) = to_keep
+                && !graphql_http::is_request_error(&response)
+            {
+                state.persisted.store(hash, query, document);
+            }
+            graphql_http::graphql_response(media_type, response)
+        }
+        Err(_) => {
+            let message = format!(
+                "the request ran longer than {} ms and was cancelled (request-timeout-ms)",
+                limits.request_timeout_ms
+            );
+            state.refuse(media_type, &Refusal::new(Reason::Timeout, message))
+        }
+    }
 }
 
-/// The GraphQL request in a POST: `application/json`, at most MAX_BODY_BYTES.
+impl AppState {
+    /// Counts `refusal` for /metrics and answers it.
+    fn refuse(&self, media_type: ResponseMediaType, refusal: &Refusal) -> HttpResponse {
+        // Debug, not info: under attack every refusal would be a log line; /metrics counts them.
+        tracing::debug!(reason = refusal.reason.label(), message = %refusal.message, "request refused");
+        self.refusals.count(refusal.reason);
+        graphql_http::limit_refused(media_type, refusal)
+    }
+}
+
+/// Refuses a GET whose path and query string are over `max-url-bytes`.
+fn check_url(http: &HttpRequest, limits: &Limits) -> Result<(), Refusal> {
+    let length = http
+        .uri()
+        .path_and_query()
+        .map_or(0, |path| path.as_str().len());
+    if length > limits.max_url_bytes {
+        return Err(Refusal::new(
+            Reason::UrlBytes,
+            format!(
+                "the URL is {length} bytes; the limit is {} (max-url-bytes): send long queries with POST",
+                limits.max_url_bytes
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Holds the request's variables and document to the limits: the text before it is parsed,
+/// the parsed document before async-graphql validates it (which expands fragments). A
+/// document that does not parse is left for execution to report.
+fn check_document(request: &mut async_graphql::Request, limits: &Limits) -> Result<(), Refusal> {
+    limits::check_variables(&request.variables, limits)?;
+    limits::check_text(&request.query, limits)?;
+    if let Ok(document) = request.parsed_query() {
+        limits::check_document(document, limits)?;
+    }
+    Ok(())
+}
+
+/// The GraphQL request in a POST: `application/json`, at most `max_body_bytes`.
 async fn read_post(
     http: &HttpRequest,
     payload: web::Payload,
+    max_body_bytes: usize,
 ) -> Result<async_graphql::Request, RequestError> {
     let content_type = http
         .headers()
@@ -181,12 +302,12 @@ async fn read_post(
     if !graphql_request::is_json_content_type(content_type) {
         return Err(RequestError::UnsupportedMediaType);
     }
-    match payload.to_bytes_limited(MAX_BODY_BYTES).await {
+    match payload.to_bytes_limited(max_body_bytes).await {
         Ok(Ok(body)) => graphql_request::from_post_body(&body),
         Ok(Err(err)) => Err(RequestError::Malformed(format!(
             "the body could not be read: {err}"
         ))),
-        Err(_) => Err(RequestError::TooLarge(MAX_BODY_BYTES)),
+        Err(_) => Err(RequestError::TooLarge(max_body_bytes)),
     }
 }
 
@@ -209,9 +330,11 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
          quotegraph_graphql_requests_total {}\n\
          # HELP quotegraph_sql_statements_total SQL statements run against the database.\n\
          # TYPE quotegraph_sql_statements_total counter\n\
-         quotegraph_sql_statements_total {}\n",
+         quotegraph_sql_statements_total {}\n{}{}",
         state.requests.load(Ordering::Relaxed),
         state.storage.statements_run(),
+        state.refusals.prometheus(),
+        state.persisted.prometheus(),
     );
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")

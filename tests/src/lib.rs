@@ -6,9 +6,11 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod database;
+pub mod raw;
 pub mod seeds;
 
 use database::TestDatabase;
+use quotegraph_api::config::Limits;
 use quotegraph_api::{Application, Settings};
 use serde_json::{Value, json};
 use std::future::Future;
@@ -65,8 +67,17 @@ pub struct TestApp {
 impl TestApp {
     /// Starts a server over a fresh database of `backend`, with `admin_token` configured.
     pub async fn spawn(backend: &Backend, admin_token: Option<&str>) -> TestApp {
+        TestApp::spawn_with_limits(backend, admin_token, Limits::default()).await
+    }
+
+    /// Starts a server like [`TestApp::spawn`], held to `limits`.
+    pub async fn spawn_with_limits(
+        backend: &Backend,
+        admin_token: Option<&str>,
+        limits: Limits,
+    ) -> TestApp {
         let database = Arc::new(TestDatabase::create(backend).await);
-        TestApp::spawn_on(database, admin_token).await
+        TestApp::spawn_on(database, admin_token, limits).await
     }
 
     /// Starts `count` servers at the same moment over one fresh database of `backend`, as
@@ -75,7 +86,13 @@ impl TestApp {
     pub async fn spawn_together(backend: &Backend, count: usize) -> Vec<TestApp> {
         let database = Arc::new(TestDatabase::create(backend).await);
         let starting: Vec<_> = (0..count)
-            .map(|_| tokio::spawn(TestApp::spawn_on(Arc::clone(&database), Some(ADMIN_TOKEN))))
+            .map(|_| {
+                tokio::spawn(TestApp::spawn_on(
+                    Arc::clone(&database),
+                    Some(ADMIN_TOKEN),
+                    Limits::default(),
+                ))
+            })
             .collect();
         let mut apps = Vec::with_capacity(count);
         for start in starting {
@@ -84,12 +101,18 @@ impl TestApp {
         apps
     }
 
-    /// Starts a server over `database` (migrating it) with `admin_token` configured.
-    async fn spawn_on(database: Arc<TestDatabase>, admin_token: Option<&str>) -> TestApp {
+    /// Starts a server over `database` (migrating it) with `admin_token` configured, held
+    /// to `limits`.
+    async fn spawn_on(
+        database: Arc<TestDatabase>,
+        admin_token: Option<&str>,
+        limits: Limits,
+    ) -> TestApp {
         let settings = Settings {
             bind: "127.0.0.1:0".parse().expect("a valid address"),
             database_url: database.url().to_owned(),
             admin_token: admin_token.map(str::to_owned),
+            limits,
         };
         let app = Application::build(settings)
             .await
@@ -129,6 +152,11 @@ impl TestApp {
     /// A request with the admin token.
     pub async fn admin(&self, query: &str, variables: Value) -> Value {
         self.post(Some(ADMIN_TOKEN), query, variables).await
+    }
+
+    /// `127.0.0.1:PORT`, for raw TCP.
+    pub fn socket_address(&self) -> &str {
+        self.address.trim_start_matches("http://")
     }
 
     /// GETs a path and returns status and body.
@@ -243,6 +271,15 @@ impl RawResponse {
 
 /// The `addArticle` mutation, returning the id and whether it was created.
 pub const ADD_ARTICLE: &str = "mutation($input: AddArticleInput!) { addArticle(input: $input) { created article { id title } } }";
+
+/// The SHA-256 of `text` in lower-case hex, as persisted queries name documents.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
 
 /// Fails the test with the response when it carries errors.
 pub fn assert_no_errors(response: &Value) {

@@ -12,6 +12,7 @@ mod paging;
 mod query;
 mod types;
 
+use crate::config::Limits;
 use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
 use quotegraph_storage::Storage;
 
@@ -21,23 +22,30 @@ pub use query::Query;
 /// quotegraph's schema type.
 pub type QuotegraphSchema = Schema<Query, Mutation, EmptySubscription>;
 
-/// The deepest query accepted.
-pub const MAX_DEPTH: usize = 16;
 /// The most complex query accepted (roughly: fields selected times page sizes).
 pub const MAX_COMPLEXITY: usize = 20_000;
 
-fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+/// Levels async-graphql's own recursion check allows beyond `max-depth`: it counts fragment
+/// spreads and inline fragments as levels, which the HTTP layer's limits bound already.
+const RECURSION_BEYOND_DEPTH: usize = 64;
+
+/// The schema with async-graphql's own limits set to match `limits`. The HTTP layer checks
+/// the same limits first, without expanding fragments; these stay as a second line.
+fn builder(limits: &Limits) -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+    let depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX);
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .limit_depth(MAX_DEPTH)
+        .limit_depth(depth)
+        .limit_recursive_depth(depth.saturating_add(RECURSION_BEYOND_DEPTH))
+        .limit_directives(limits.max_directives)
         .limit_complexity(MAX_COMPLEXITY)
 }
 
-/// The schema serving `storage`.
-pub fn build_schema(storage: Storage) -> QuotegraphSchema {
-    builder().data(storage).finish()
+/// The schema serving `storage`, held to `limits`.
+pub fn build_schema(storage: Storage, limits: &Limits) -> QuotegraphSchema {
+    builder(limits).data(storage).finish()
 }
 
 /// The schema's SDL, as `quotegraph schema` prints it and `schema.graphql` holds it.
 pub fn sdl() -> String {
-    builder().finish().sdl()
+    builder(&Limits::default()).finish().sdl()
 }

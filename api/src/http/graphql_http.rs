@@ -10,6 +10,7 @@
 
 use super::accept::ResponseMediaType;
 use super::graphql_request::RequestError;
+use super::refusals::Refusal;
 use actix_web::HttpResponse;
 use actix_web::http::{StatusCode, header};
 use async_graphql::{Response, ServerError, Value};
@@ -53,6 +54,37 @@ pub fn refused(media_type: ResponseMediaType, error: &RequestError) -> HttpRespo
             .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
     }
     response
+}
+
+/// The HTTP response refusing a request over a limit: a document over a limit is a GraphQL
+/// request error (400, or 200 for legacy JSON); a limit of the transport has its own status,
+/// with `Retry-After` when waiting helps. `extensions.limit` names the limit.
+pub fn limit_refused(media_type: ResponseMediaType, refusal: &Refusal) -> HttpResponse {
+    let mut errors = one_error(refusal.reason.code(), refusal.message.clone());
+    for error in &mut errors {
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("limit", Value::from(refusal.reason.label()));
+    }
+    let Some(status) = refusal.reason.status() else {
+        return graphql_response(media_type, Response::from_errors(errors));
+    };
+    let mut response = send(status, media_type, &Body::errors_only(&errors));
+    if matches!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+    ) {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+    }
+    response
+}
+
+/// A GraphQL request error with this code and message: 400, or 200 for legacy JSON.
+pub fn request_error(media_type: ResponseMediaType, code: &str, message: String) -> HttpResponse {
+    graphql_response(media_type, Response::from_errors(one_error(code, message)))
 }
 
 /// The 406 for an `Accept` header that allows neither media type; the body is JSON anyway,
@@ -107,7 +139,7 @@ fn send(status: StatusCode, media_type: ResponseMediaType, body: &Body<'_>) -> H
 /// selection). async-graphql's `Response` does not say, but execution always leaves `data`
 /// or errors carrying the path of the field that raised them, so no data and no error with
 /// a path means execution never began.
-fn is_request_error(response: &Response) -> bool {
+pub fn is_request_error(response: &Response) -> bool {
     response.data == Value::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(|error| error.path.is_empty())
@@ -193,5 +225,23 @@ mod tests {
         let body: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
         assert_eq!(body["errors"][0]["extensions"]["code"], "LIMIT_EXCEEDED");
         assert_eq!(not_acceptable().status(), StatusCode::NOT_ACCEPTABLE);
+    }
+
+    #[actix_web::test]
+    async fn document_limits_are_request_errors_and_transport_limits_have_their_status() {
+        use super::super::refusals::Reason;
+        let refusal = Refusal::new(Reason::Selections, "too many");
+        let http = limit_refused(ResponseMediaType::GraphqlResponseJson, &refusal);
+        assert_eq!(http.status(), StatusCode::BAD_REQUEST);
+        let bytes = actix_web::body::to_bytes(http.into_body())
+            .await
+            .expect("a body");
+        let body: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+        assert_eq!(body["errors"][0]["extensions"]["code"], "LIMIT_EXCEEDED");
+        assert_eq!(body["errors"][0]["extensions"]["limit"], "selections");
+        let refusal = Refusal::new(Reason::Rate, "slow down");
+        let http = limit_refused(ResponseMediaType::Json, &refusal);
+        assert_eq!(http.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(http.headers().contains_key(header::RETRY_AFTER));
     }
 }

@@ -3,7 +3,7 @@
 //! string `query`, `variables` or `extensions` that are not maps, a mutation over GET) is
 //! refused here, before the schema sees it.
 
-use super::operation;
+use super::{operation, persisted};
 use actix_web::http::StatusCode;
 use async_graphql::{Extensions, Request, Variables};
 use serde::Deserialize;
@@ -108,11 +108,13 @@ pub fn from_post_body(body: &[u8]) -> Result<Request, RequestError> {
         parameters.query,
         parameters.operation_name,
         parameters.variables,
+        &parameters.extensions,
     )?;
     Ok(with_extensions(request, parameters.extensions))
 }
 
-/// The GraphQL request in a GET's query string; refused when it selects a mutation.
+/// The GraphQL request in a GET's query string. Whether it selects a mutation is checked
+/// apart ([`refuse_mutation_over_get`]), after the document's limits, because it parses it.
 pub fn from_query_string(query_string: &str) -> Result<Request, RequestError> {
     let parameters = serde_urlencoded_parameters(query_string)?;
     let variables = parameters
@@ -127,14 +129,23 @@ pub fn from_query_string(query_string: &str) -> Result<Request, RequestError> {
         .transpose()
         .map_err(|err| RequestError::Malformed(format!("`extensions` is not a JSON map: {err}")))?
         .unwrap_or_default();
-    let mut request = with_extensions(
-        request(parameters.query, parameters.operation_name, variables)?,
+    Ok(with_extensions(
+        request(
+            parameters.query,
+            parameters.operation_name,
+            variables,
+            &extensions,
+        )?,
         extensions,
-    );
-    if operation::is_mutation(&mut request) {
+    ))
+}
+
+/// Refuses a GET request whose selected operation is a mutation.
+pub fn refuse_mutation_over_get(request: &mut Request) -> Result<(), RequestError> {
+    if operation::is_mutation(request) {
         return Err(RequestError::MutationOverGet);
     }
-    Ok(request)
+    Ok(())
 }
 
 fn serde_urlencoded_parameters(query_string: &str) -> Result<GetParameters, RequestError> {
@@ -143,11 +154,14 @@ fn serde_urlencoded_parameters(query_string: &str) -> Result<GetParameters, Requ
         .map_err(|err| RequestError::Malformed(format!("the query string is unreadable: {err}")))
 }
 
+/// The request; `query` may be left out only by one naming a persisted query.
 fn request(
     query: Option<String>,
     operation_name: Option<String>,
     variables: Variables,
+    extensions: &Extensions,
 ) -> Result<Request, RequestError> {
+    let query = query.or_else(|| persisted::names_persisted_query(extensions).then(String::new));
     let query = query.ok_or_else(|| {
         RequestError::Malformed("`query` is missing: send the GraphQL document in it".to_owned())
     })?;
@@ -241,7 +255,11 @@ mod tests {
 
     #[test]
     fn mutations_over_get_are_refused_and_queries_beside_them_are_not() {
-        let refused = |query: &str| from_query_string(query).err();
+        let refused = |query: &str| {
+            from_query_string(query)
+                .and_then(|mut request| refuse_mutation_over_get(&mut request))
+                .err()
+        };
         assert_eq!(
             refused("query=mutation%20%7B__typename%7D"),
             Some(RequestError::MutationOverGet)
