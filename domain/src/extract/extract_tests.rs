@@ -25,6 +25,14 @@ fn direct(text: &str, who: Option<&str>) -> (StatementKind, String, Option<Strin
     )
 }
 
+/// The phrase of the one statement `body` holds, whose speaker names nobody.
+fn unnamed_speaker_of_the_only_statement(body: &str) -> String {
+    let e = run(body);
+    assert_eq!(e.statements.len(), 1, "{:?}", e.statements);
+    assert_eq!(e.statements[0].speaker, None);
+    e.statements[0].speaker_phrase.clone().unwrap_or_default()
+}
+
 fn indirect(text: &str, who: Option<&str>) -> (StatementKind, String, Option<String>) {
     (
         StatementKind::Indirect,
@@ -120,22 +128,19 @@ fn people_in_the_topic_of_a_statement_did_not_make_it() {
         said("外长王建国3日就总统李明访欧一事表示,双方的合作将继续推进。"),
         [indirect("双方的合作将继续推进", Some("王建国"))]
     );
-    let e = run("一名政府高级官员針對總統張立群的談話表示,「這不是正式的立場」。");
-    assert_eq!(e.statements.len(), 1);
-    assert_eq!(e.statements[0].speaker, None);
     assert_eq!(
-        e.statements[0].speaker_phrase.as_deref(),
-        Some("一名政府高级官员")
+        unnamed_speaker_of_the_only_statement(
+            "一名政府高级官员針對總統張立群的談話表示,「這不是正式的立場」。"
+        ),
+        "一名政府高级官员"
     );
 }
 
 #[test]
 fn an_outlet_citing_someone_reports_what_they_said() {
-    let e = run("美联社引述两名知情官员称,谈判仍在继续。");
-    assert_eq!(e.statements.len(), 1);
     assert_eq!(
-        e.statements[0].speaker_phrase.as_deref(),
-        Some("两名知情官员")
+        unnamed_speaker_of_the_only_statement("美联社引述两名知情官员称,谈判仍在继续。"),
+        "两名知情官员"
     );
     assert_eq!(
         said("彭博社援引外長王建國的話說,雙方會再見面。"),
@@ -212,12 +217,9 @@ fn a_verb_after_a_comma_takes_the_subject_of_its_sentence() {
 
 #[test]
 fn unnamed_speakers_keep_their_phrase_and_no_person() {
-    let e = run("一名不愿透露姓名的官员表示,谈判仍在进行中。");
-    assert_eq!(e.statements.len(), 1);
-    assert_eq!(e.statements[0].speaker, None);
     assert_eq!(
-        e.statements[0].speaker_phrase.as_deref(),
-        Some("一名不愿透露姓名的官员")
+        unnamed_speaker_of_the_only_statement("一名不愿透露姓名的官员表示,谈判仍在进行中。"),
+        "一名不愿透露姓名的官员"
     );
 }
 
