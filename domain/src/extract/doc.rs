@@ -56,7 +56,8 @@ impl<'a> Doc<'a> {
 
     /// A headline prepared for extraction: as [`Doc::new`], and the one-character verbs
     /// headlines report with (批“…”, 斥「…」, 吁「…」) count as reporting verbs when a
-    /// quotation follows them at once (in running text 批 and 促 open 批准 and 促进).
+    /// quotation follows them at once (in running text 批 and 促 open 批准 and 促进), and
+    /// spaces between phrases end a clause.
     pub fn headline(title: &str, gazetteer: &'a Gazetteer) -> Self {
         let mut doc = Self::new(title, gazetteer);
         let quoted_after = |i: usize| matches!(doc.orig.get(i + 1), Some('“' | '「' | '『'));
