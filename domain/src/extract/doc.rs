@@ -1,7 +1,7 @@
 //! The article body as extraction sees it: original and folded characters side by side
 //! (folding is one char for one char, so offsets agree), gazetteer hits, paragraphs.
 
-use super::names::is_han;
+use super::names::{is_han, starts_with_str};
 use super::speaker::Speaker;
 use crate::gazetteer::{FoldedText, Gazetteer, Hit};
 use std::cell::RefCell;
@@ -95,10 +95,7 @@ impl<'a> Doc<'a> {
 
     /// Where `word` (folded) first occurs in the folded body.
     pub fn find_folded(&self, word: &str) -> Option<usize> {
-        let word: Vec<char> = word.chars().collect();
-        let first = *word.first()?;
-        (0..self.folded.len())
-            .find(|&i| self.folded[i] == first && self.folded[i..].starts_with(&word))
+        (0..self.folded.len()).find(|&i| starts_with_str(&self.folded[i..], word))
     }
 
     /// Gazetteer hits lying wholly inside `[start, end)`.

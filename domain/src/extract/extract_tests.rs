@@ -25,6 +25,11 @@ fn direct(text: &str, who: Option<&str>) -> (StatementKind, String, Option<Strin
     )
 }
 
+/// The country codes of `mentions`, in order.
+fn country_codes(mentions: &Mentions) -> Vec<String> {
+    mentions.countries.iter().map(|c| c.key.clone()).collect()
+}
+
 /// The phrase of the one statement `body` holds, whose speaker names nobody.
 fn unnamed_speaker_of_the_only_statement(body: &str) -> String {
     let e = run(body);
@@ -85,13 +90,7 @@ fn the_speaker_phrase_gives_country_title_and_name() {
 #[test]
 fn hong_kong_and_macau_are_regions_and_their_officials_speak_for_china() {
     let e = run("「港澳兩地會加強合作。」香港特區行政長官陳志遠表示,澳門與日本的交流也在增加。");
-    let countries: Vec<&str> = e
-        .mentions
-        .countries
-        .iter()
-        .map(|c| c.key.as_str())
-        .collect();
-    assert_eq!(countries, ["JP"]);
+    assert_eq!(country_codes(&e.mentions), ["JP"]);
     let speaker = e.statements[0].speaker.clone().expect("a speaker");
     assert_eq!(speaker.name, "陈志远");
     assert_eq!(speaker.country.as_deref(), Some("CN"));
@@ -100,26 +99,14 @@ fn hong_kong_and_macau_are_regions_and_their_officials_speak_for_china() {
 #[test]
 fn the_article_part_names_what_comes_before_the_related_list() {
     let e = run("法国总统今天访问越南。\n相关阅读\n• 墨西哥总统会见智利外长\n• 巴西举行大选");
-    let codes = |m: &Mentions| {
-        m.countries
-            .iter()
-            .map(|c| c.key.clone())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(codes(&e.article_mentions()), ["FR", "VN"]);
-    assert_eq!(codes(&e.mentions), ["FR", "VN", "MX", "CL", "BR"]);
+    assert_eq!(country_codes(&e.article_mentions()), ["FR", "VN"]);
+    assert_eq!(country_codes(&e.mentions), ["FR", "VN", "MX", "CL", "BR"]);
 }
 
 #[test]
 fn a_country_named_in_full_lends_no_one_character_forms() {
     let e = run("古巴合作社的代表与巴西合作伙伴会面。");
-    let countries: Vec<&str> = e
-        .mentions
-        .countries
-        .iter()
-        .map(|c| c.key.as_str())
-        .collect();
-    assert_eq!(countries, ["CU", "BR"]);
+    assert_eq!(country_codes(&e.mentions), ["CU", "BR"]);
 }
 
 #[test]
@@ -234,13 +221,7 @@ fn mentions_cover_countries_organizations_agreements_and_people() {
     let e = run(
         "中韩两国与德英法等国同意加强合作。世衛組織和聯合國表示支持。RCEP已经签署,《巴黎协定》也已生效。中国驻阿拉木图总领事耿丽萍近日发表文章。",
     );
-    let countries: Vec<&str> = e
-        .mentions
-        .countries
-        .iter()
-        .map(|c| c.key.as_str())
-        .collect();
-    assert_eq!(countries, ["CN", "KR", "DE", "GB", "FR"]);
+    assert_eq!(country_codes(&e.mentions), ["CN", "KR", "DE", "GB", "FR"]);
     let g = Gazetteer::builtin();
     let organizations: Vec<&str> = e
         .mentions

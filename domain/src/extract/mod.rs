@@ -35,7 +35,6 @@ use crate::model::{Section, StatementKind};
 use crate::script::Script;
 use chrono::{Datelike, NaiveDate};
 use doc::Doc;
-use quotes::quotes_in;
 use resolve::{People, resolve};
 
 /// A statement found in the body, before its speaker is resolved.
@@ -112,7 +111,8 @@ fn mostly_quoted(reported: &Found, direct: &[Found]) -> bool {
 fn find_statements(doc: &Doc<'_>, title: &Doc<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let host = press::host(doc, title);
-    for paragraph in quotes::quotation_units(&doc.orig, &doc.paragraphs) {
+    for unit in quotes::quotation_units(&doc.orig, &doc.paragraphs) {
+        let (paragraph, quotes) = (unit.range, unit.quotes);
         if press::is_question(doc, paragraph) {
             continue;
         }
@@ -120,7 +120,6 @@ fn find_statements(doc: &Doc<'_>, title: &Doc<'_>) -> Vec<Found> {
             found.push(answer);
             continue;
         }
-        let quotes = quotes_in(&doc.orig, paragraph.0, paragraph.1);
         let reported = indirect::indirect_statements(doc, paragraph, &quotes);
         let direct =
             attribution::attribute_quotes(doc, paragraph, &quotes, &reported, &found, false);

@@ -232,7 +232,7 @@ pub fn starts_with_marker(chars: &[char]) -> bool {
 }
 
 /// Whether `chars` begins with the characters of `word`.
-fn starts_with_str(chars: &[char], word: &str) -> bool {
+pub fn starts_with_str(chars: &[char], word: &str) -> bool {
     let mut rest = chars.iter();
     word.chars().all(|w| rest.next() == Some(&w))
 }

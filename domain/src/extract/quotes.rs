@@ -60,24 +60,39 @@ pub fn quotes_in(chars: &[char], from: usize, to: usize) -> Vec<Quote> {
 
 /// Paragraphs grouped so that a quotation opened in one paragraph and closed in a later one
 /// that opens none (“…。 / 不过…。”) lies in one group; every other paragraph is its own.
-pub fn quotation_units(chars: &[char], paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut units: Vec<(usize, usize)> = Vec::with_capacity(paragraphs.len());
+pub fn quotation_units(chars: &[char], paragraphs: &[(usize, usize)]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::with_capacity(paragraphs.len());
     for &(start, end) in paragraphs {
-        match units.last_mut() {
-            Some(unit) if left_open(chars, *unit) && closes_before_opening(chars, start, end) => {
-                unit.1 = end;
-            }
-            _ => units.push((start, end)),
+        if let Some(unit) = units.last_mut()
+            && left_open(chars, unit)
+            && closes_before_opening(chars, start, end)
+        {
+            unit.range.1 = end;
+            unit.quotes = quotes_in(chars, unit.range.0, end);
+            continue;
         }
+        units.push(Unit {
+            range: (start, end),
+            quotes: quotes_in(chars, start, end),
+        });
     }
     units
 }
 
-/// Whether the last quotation in `[from, to)` runs to its end unclosed.
-fn left_open(chars: &[char], (from, to): (usize, usize)) -> bool {
-    quotes_in(chars, from, to)
+/// Paragraphs read together, with their outermost quotations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// `[start, end)` of the paragraphs.
+    pub range: (usize, usize),
+    /// Their outermost quotations.
+    pub quotes: Vec<Quote>,
+}
+
+/// Whether the unit's last quotation runs to its end unclosed.
+fn left_open(chars: &[char], unit: &Unit) -> bool {
+    unit.quotes
         .last()
-        .is_some_and(|q| q.close == to && PAIRS.iter().any(|(o, _)| *o == chars[q.open]))
+        .is_some_and(|q| q.close == unit.range.1 && PAIRS.iter().any(|(o, _)| *o == chars[q.open]))
 }
 
 /// Whether a closing mark comes in `[from, to)` before any opening one.
@@ -161,7 +176,11 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let paragraphs = [(0, 20), (21, 34), (35, 39)];
         assert_eq!(chars[21], '但');
-        assert_eq!(quotation_units(&chars, &paragraphs), [(0, 34), (35, 39)]);
+        let ranges = |units: Vec<Unit>| units.into_iter().map(|u| u.range).collect::<Vec<_>>();
+        assert_eq!(
+            ranges(quotation_units(&chars, &paragraphs)),
+            [(0, 34), (35, 39)]
+        );
         let quotes = quotes_in(&chars, 0, 34);
         assert_eq!(quotes.len(), 1);
         assert_eq!(chars[quotes[0].end], '”');
@@ -169,7 +188,7 @@ mod tests {
         let text = "“第一段讲完了这件事情的经过。\n“第二段也是他说的话。”";
         let chars: Vec<char> = text.chars().collect();
         let units = quotation_units(&chars, &[(0, 15), (16, 28)]);
-        assert_eq!(units, [(0, 15), (16, 28)]);
+        assert_eq!(ranges(units), [(0, 15), (16, 28)]);
     }
 
     #[test]

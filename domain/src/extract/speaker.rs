@@ -5,6 +5,7 @@
 
 use super::doc::{Doc, string_of};
 use super::named::{bare_name, known_person, title_start, titled_person};
+use super::names::starts_with_str;
 use crate::fold::to_simplified;
 use crate::gazetteer::{EntityHit, is_country_form};
 use crate::words::WordList;
@@ -148,10 +149,7 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
         start += 1;
     }
     // A clause that opens with its topic (针对此事, 关于…) names what was spoken about.
-    if TOPIC_PREPOSITIONS
-        .iter()
-        .any(|p| starts_with_at(doc, start, p))
-    {
+    if word_at(doc, start, TOPIC_PREPOSITIONS).is_some() {
         return None;
     }
     let end = trim_adverbs(doc, start, before_topic(doc, start, end));
@@ -280,12 +278,11 @@ fn referring_title(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
 /// Adverbs between a subject and its verb (李则称, 王也说, 张还表示): not part of the name.
 const ADVERBS: &str = "则也还又亦并便就更再才";
 
-/// Where the subject ends once adverbs before the verb are dropped.
 /// Where a topic phrase starts inside the clause (官员就总统访问一事表示: 就 … 一事 is
 /// what was spoken about, and the people in it did not speak); `end` when none does.
 fn before_topic(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     (start + 1..end)
-        .find(|&i| TOPIC_PREPOSITIONS.iter().any(|p| starts_with_at(doc, i, p)))
+        .find(|&i| word_at(doc, i, TOPIC_PREPOSITIONS).is_some())
         .unwrap_or(end)
 }
 
@@ -294,22 +291,20 @@ fn before_topic(doc: &Doc<'_>, start: usize, end: usize) -> usize {
 fn after_citing(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     (start + 1..end)
         .rev()
-        .find_map(|i| {
-            CITING_WORDS
-                .iter()
-                .find(|w| starts_with_at(doc, i, w))
-                .map(|w| i + w.chars().count())
-        })
+        .find_map(|i| word_at(doc, i, CITING_WORDS).map(|w| i + w.chars().count()))
         .filter(|&after| after < end)
         .unwrap_or(start)
 }
 
-/// Whether the folded text at `at` starts with `word`.
-fn starts_with_at(doc: &Doc<'_>, at: usize, word: &str) -> bool {
-    let mut rest = doc.folded[at..].iter();
-    word.chars().all(|w| rest.next() == Some(&w))
+/// The word of `words` the folded text at `at` starts with.
+fn word_at<'w>(doc: &Doc<'_>, at: usize, words: &[&'w str]) -> Option<&'w str> {
+    words
+        .iter()
+        .copied()
+        .find(|w| starts_with_str(&doc.folded[at..], w))
 }
 
+/// Where the subject ends once adverbs before the verb are dropped.
 fn trim_adverbs(doc: &Doc<'_>, start: usize, mut end: usize) -> usize {
     while end > start + 1 && ADVERBS.contains(doc.folded[end - 1]) {
         end -= 1;
