@@ -188,18 +188,19 @@ impl Gazetteer {
                     .map(move |n| (fold_name(n), i))
             })
             .collect();
+        let verbs = data::verbs();
         Gazetteer {
             entities: automaton(&patterns),
             entity_hits: hits,
             titles: automaton(&data::titles().iter().map(|t| fold(t)).collect::<Vec<_>>()),
             verbs: automaton(
-                &data::verbs()
+                &verbs
                     .iter()
                     .chain(NOT_REPORTING)
                     .map(|v| fold(v))
                     .collect::<Vec<_>>(),
             ),
-            verb_count: data::verbs().len(),
+            verb_count: verbs.len(),
             countries,
             organizations,
             agreements,
