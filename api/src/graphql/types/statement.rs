@@ -19,7 +19,7 @@ pub struct Statement(pub domain::Statement);
 /// How a statement's speaker was decided.
 #[derive(SimpleObject, Clone)]
 pub struct Attribution {
-    /// The extraction rule that decided it (colon_before, trailing_clause, inside_reported,
+    /// The extraction rule that decided it (signature, colon_before, trailing_clause, inside_reported,
     /// naming_sentence, sentence_subject, paragraph_run, previous_subject, reported_clause,
     /// reported_sentence_subject, press_answer, unattributed); null when an admin gave the
     /// statement.

@@ -15,6 +15,7 @@ mod naming_sentence;
 mod paragraph_run;
 mod previous_subject;
 mod sentence_subject;
+mod signature;
 mod trailing_clause;
 
 use super::Found;
@@ -40,6 +41,7 @@ pub struct Sieve {
 
 /// The sieves, most precise first.
 pub const SIEVES: &[Sieve] = &[
+    signature::SIEVE,
     colon_before::SIEVE,
     trailing_clause::SIEVE,
     inside_reported::SIEVE,

@@ -39,9 +39,26 @@ fn trailing_verb(cx: &Context<'_, '_>, q: &Quote) -> Option<(usize, usize)> {
             is_sentence_end(doc.orig[i]) || matches!(doc.orig[i], '“' | '「' | '『' | '，' | ',')
         })
         .unwrap_or(limit);
+    if introduces_next_quotation(doc, start, stop) {
+        return None;
+    }
     // The last verb: 这位不愿透露姓名的官员说 reports with 说, not 透露.
     let (verb_start, _) = doc.verbs_in(start, stop).into_iter().last()?;
     Some((start, verb_start))
+}
+
+/// Whether the clause ends in a colon before a quotation mark: 網友留言表示:「…」 reports the
+/// quotation that follows, not the one before.
+fn introduces_next_quotation(doc: &crate::extract::doc::Doc, start: usize, stop: usize) -> bool {
+    let opens_quote = doc
+        .orig
+        .get(stop)
+        .is_some_and(|c| matches!(c, '“' | '「' | '『'));
+    let colon = (start..stop)
+        .rev()
+        .find(|&i| !doc.orig[i].is_whitespace())
+        .is_some_and(|i| matches!(doc.orig[i], ':' | '：'));
+    opens_quote && colon
 }
 
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
@@ -52,7 +69,7 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::attribution::tests::speaker_of_quote;
+    use crate::extract::attribution::tests::{speaker_of_quote, speaker_of_quote_at};
 
     #[test]
     fn the_speaker_after_the_quote_in_either_script() {
@@ -80,6 +97,16 @@ mod tests {
             e.statements[0].speaker_phrase.as_deref(),
             Some("這位不願透露姓名的官員")
         );
+    }
+
+    #[test]
+    fn a_clause_ending_in_a_colon_reports_the_next_quotation() {
+        let body = "信上写着:“谢谢大家的帮助。”王建国随后回应:“不客气。”";
+        assert_eq!(speaker_of_quote(body), None);
+        assert_eq!(speaker_of_quote_at(body, 1), Some("王建国".into()));
+        let body = "紙條寫道:「謝謝各位。」林志強也回應表示:「應該的。」";
+        assert_eq!(speaker_of_quote(body), None);
+        assert_eq!(speaker_of_quote_at(body, 1), Some("林志强".into()));
     }
 
     #[test]
