@@ -46,7 +46,7 @@ pub fn headline_statements(
             let person = f.speaker.as_ref().and_then(|s| match &s.who {
                 Who::Named(n) => Some(body_people.fullest(n)),
                 Who::Title(title) => title_holder(title, body_people, body_speakers),
-                Who::Pronoun | Who::Unnamed | Who::Document => None,
+                Who::Pronoun(_) | Who::Unnamed | Who::Document => None,
             });
             let by_reference = f
                 .speaker

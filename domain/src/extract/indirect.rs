@@ -176,7 +176,7 @@ fn subject_of(doc: &Doc<'_>, from: usize, verb_start: usize) -> Option<(Speaker,
             .find(|&i| is_clause_end(doc.orig[i]))
             .unwrap_or(verb_start);
         if let Some(speaker) = parse_subject(doc, at, end)
-            .filter(|s| matches!(s.who, Who::Named(_) | Who::Pronoun | Who::Title(_)))
+            .filter(|s| matches!(s.who, Who::Named(_) | Who::Pronoun(_) | Who::Title(_)))
         {
             return Some((speaker, REPORTED_SENTENCE_SUBJECT));
         }

@@ -266,10 +266,11 @@ pub fn resolve(
             person: Some(people.fuller_form(n, n.start).unwrap_or_else(|| n.clone())),
             by_reference: false,
         },
-        Who::Pronoun => Resolved {
-            // Nobody named before it (首相…,他说…): the first person named after.
+        Who::Pronoun(pronoun) => Resolved {
+            // People named between the pronoun and its statement (他向习近平说,…) came
+            // after it. Nobody named before it (首相…,他说…): the first person named after.
             person: people
-                .antecedent(doc, at, last_speaker)
+                .antecedent(doc, (*pronoun).min(at), last_speaker)
                 .or_else(|| people.first_after(at)),
             by_reference: true,
         },
@@ -296,6 +297,14 @@ mod tests {
     #[test]
     fn a_pronoun_refers_to_the_last_speaker_before_other_people_named() {
         let text = "外长王毅表示:“合作是出路。”他还提到将与美国国务卿布林肯会面。\n当被问及下一步计划时,他仅表示:“请大家耐心等待。”";
+        assert_eq!(speaker_of_quote_at(text, 1), Some("王毅".into()));
+    }
+
+    #[test]
+    fn a_person_named_after_the_pronoun_is_not_its_antecedent() {
+        let text = "外长王毅表示:“合作是出路。”\n他说,他当面向美国国务卿布林肯说双方应加强沟通。\n“我们期待看到行动。”";
+        assert_eq!(speaker_of_quote_at(text, 1), Some("王毅".into()));
+        let text = "外長王毅表示:「合作是出路。」\n他說,他當面向美國國務卿布林肯說雙方應加強溝通。\n「我們期待看到行動。」";
         assert_eq!(speaker_of_quote_at(text, 1), Some("王毅".into()));
     }
 

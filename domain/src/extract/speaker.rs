@@ -16,8 +16,8 @@ use std::sync::LazyLock;
 pub enum Who {
     /// A named person.
     Named(Named),
-    /// 他 / 她: the person named last.
-    Pronoun,
+    /// 他 / 她 at this place in the body: the person named last before it.
+    Pronoun(usize),
     /// A title standing for a person named before (首相, 该官员, 这位发言人), simplified.
     Title(String),
     /// Someone the text does not name (一名官员, 消息人士, 外交部).
@@ -166,7 +166,7 @@ fn parse_subject_uncached(doc: &Doc<'_>, start: usize, end: usize) -> Option<Spe
     {
         let phrase = doc.text(start, start + pronoun.chars().count());
         return Some(Speaker {
-            who: Who::Pronoun,
+            who: Who::Pronoun(start),
             phrase,
         });
     }

@@ -10,6 +10,7 @@
 pub mod context;
 
 mod colon_before;
+mod headline_speaker;
 mod inside_reported;
 mod naming_sentence;
 mod paragraph_run;
@@ -46,6 +47,7 @@ pub const SIEVES: &[Sieve] = &[
     trailing_clause::SIEVE,
     inside_reported::SIEVE,
     naming_sentence::SIEVE,
+    headline_speaker::SIEVE,
     sentence_subject::SIEVE,
     paragraph_run::SIEVE,
     previous_subject::SIEVE,

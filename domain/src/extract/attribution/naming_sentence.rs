@@ -34,6 +34,25 @@ const MARKERS: &[&str] = &[
     "如此说",
 ];
 
+/// Openers of a sentence that refers back to the quotation before it (“…。”这是…).
+const BACK_REFERENCES: &[&str] = &["这是", "这就是", "以上是"];
+
+/// Verbs that name a speaker when the sentence refers back to the quotation: “…。”这是
+/// 昨天,朔尔茨在演讲中概括的三个关键词.
+const DESCRIBING_VERBS: &[&str] = &["描述", "概括", "形容", "总结", "归纳", "阐述", "提出"];
+
+/// Where the subject after the opener of a back-referring `sentence` starting at `from`
+/// may begin, and where its first describing verb stands.
+fn describing_verb(sentence: &str, from: usize) -> Option<(usize, usize)> {
+    let opener = BACK_REFERENCES.iter().find(|b| sentence.starts_with(*b))?;
+    let verb = DESCRIBING_VERBS
+        .iter()
+        .filter_map(|v| sentence.find(v))
+        .min()?;
+    let chars = |byte: usize| from + sentence[..byte].chars().count();
+    Some((chars(opener.len()), chars(verb)))
+}
+
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
     if !cx.starts_sentence(q) || !cx.ends_sentence(q) {
         return None;
@@ -52,11 +71,15 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
             .find(m)
             .map(|byte| from + sentence[..byte].chars().count())
     });
-    let named = |at: usize| {
-        parse_subject(doc, cx.clause_start(at), at).filter(|s| matches!(s.who, Who::Named(_)))
+    let named_from = |start: usize, at: usize| {
+        parse_subject(doc, start, at).filter(|s| matches!(s.who, Who::Named(_)))
     };
+    let named = |at: usize| named_from(cx.clause_start(at), at);
     if let Some(at) = marker {
         return named(at);
+    }
+    if let Some((opener_end, at)) = describing_verb(&sentence, from) {
+        return named_from(cx.clause_start(at).max(opener_end), at);
     }
     // The first reporting verb of the sentence whose subject is a named person.
     doc.verbs_in(from, end)
@@ -92,6 +115,20 @@ mod tests {
                 "“祝大家成功。”当晚,大会(以下简称“会议”)开幕,协会主席李文发来视频致辞。"
             ),
             Some("李文".into())
+        );
+    }
+
+    #[test]
+    fn a_sentence_referring_back_names_who_described_it() {
+        assert_eq!(
+            speaker_of_quote(
+                "“团结、创新、开放。”这是昨天下午,德国总理朔尔茨在柏林的一场演讲中概括的三个关键词。"
+            ),
+            Some("朔尔茨".into())
+        );
+        assert_eq!(
+            speaker_of_quote("「穩定、發展、共享。」這是市長林志強日前描述的施政方向。"),
+            Some("林志强".into())
         );
     }
 
