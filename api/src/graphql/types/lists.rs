@@ -3,8 +3,9 @@
 //! Source, Country, Organization, Agreement and Person flatten it into themselves
 //! (`#[graphql(flatten)]`), so the field is part of each type in the schema.
 //!
-//! `statements` (Article and Person) keeps a resolver on each type: flattened, async-graphql
-//! 7.2 registers it on one of them only (Person, whose statements lead back to Person).
+//! `statements` (Article and Person) keeps a resolver on each type: flattened the same way,
+//! async-graphql 7.2 registered it on Article but left it out of Person, whose statements
+//! lead back to Person while its type is being registered.
 
 use super::{ArticleConnection, ArticleFilterInput, articles_of};
 use crate::error::ApiResult;
