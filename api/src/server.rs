@@ -8,6 +8,7 @@ use crate::graphql::auth::Caller;
 use crate::graphql::loaders::loaders;
 use crate::graphql::{QuotegraphSchema, build_schema};
 use crate::http::accept::ResponseMediaType;
+use crate::http::documents::{self, ParsedDocuments};
 use crate::http::graphql_request::{self, RequestError};
 use crate::http::persisted::{Lookup, PersistedQueries};
 use crate::http::rate::ClientRate;
@@ -32,6 +33,8 @@ struct AppState {
     rate: ClientRate,
     refusals: Refusals,
     persisted: PersistedQueries,
+    /// Parsed documents of ordinary requests, by their text.
+    documents: ParsedDocuments,
     requests: AtomicU64,
     /// Set from QUOTEGRAPH_LOADER_DELAY_US: batch DataLoaders on a clock instead, to
     /// measure the difference.
@@ -78,6 +81,7 @@ impl Application {
             rate: ClientRate::new(limits.rate_per_minute, limits.rate_burst),
             refusals: Refusals::default(),
             persisted: PersistedQueries::new(limits.apq_cache_size),
+            documents: ParsedDocuments::default(),
             limits,
             requests: AtomicU64::new(0),
             loader_delay: std::env::var("QUOTEGRAPH_LOADER_DELAY_US")
@@ -190,9 +194,11 @@ async fn graphql(
             return graphql_http::request_error(media_type, error.code(), error.message());
         }
     };
+    let parsed_before = matches!(lookup, Lookup::Ordinary) && state.documents.resolve(&mut request);
     // A kept document passed the document limits when it was kept; variables are new.
     let checked = match lookup {
         Lookup::Hit => limits::check_variables(&request.variables, limits),
+        Lookup::Ordinary if parsed_before => limits::check_variables(&request.variables, limits),
         Lookup::Ordinary | Lookup::Miss(_) => check_document(&mut request, limits),
     };
     if let Err(refusal) = checked {
@@ -224,9 +230,19 @@ async fn graphql(
         }
         Lookup::Ordinary | Lookup::Hit => None,
     };
-    let request = request
-        .data(caller)
-        .data(loaders(state.storage.clone(), state.loader_delay));
+    let to_parse_once = match lookup {
+        Lookup::Ordinary if !parsed_before && request.query.len() <= documents::MAX_KEPT_BYTES => {
+            let document = request.parsed_query().ok().cloned();
+            document.map(|document| (request.query.clone(), document))
+        }
+        _ => None,
+    };
+    let loaders = loaders(state.storage.clone(), state.loader_delay);
+    // A mutation reads what it has just written: nothing it loads is kept for later fields.
+    if operation::is_mutation(&mut request) {
+        loaders.enable_all_cache(false);
+    }
+    let request = request.data(caller).data(loaders);
     // Dropping the execution future on timeout cancels it at its next await: a database
     // query in flight, or the next field.
     match tokio::time::timeout(limits.request_timeout(), state.schema.execute(request)).await {
@@ -236,6 +252,11 @@ async fn graphql(
                 && !graphql_http::is_request_error(&response)
             {
                 state.persisted.store(hash, query, document);
+            }
+            if let Some((query, document)) = to_parse_once
+                && !graphql_http::is_request_error(&response)
+            {
+                state.documents.store(query, document);
             }
             graphql_http::graphql_response(media_type, response)
         }
@@ -330,9 +351,13 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
          quotegraph_graphql_requests_total {}\n\
          # HELP quotegraph_sql_statements_total SQL statements run against the database.\n\
          # TYPE quotegraph_sql_statements_total counter\n\
-         quotegraph_sql_statements_total {}\n{}{}",
+         quotegraph_sql_statements_total {}\n\
+         # HELP quotegraph_parsed_documents_reused_total Requests whose document was parsed before.\n\
+         # TYPE quotegraph_parsed_documents_reused_total counter\n\
+         quotegraph_parsed_documents_reused_total {}\n{}{}",
         state.requests.load(Ordering::Relaxed),
         state.storage.statements_run(),
+        state.documents.hits(),
         state.refusals.prometheus(),
         state.persisted.prometheus(),
     );

@@ -50,6 +50,15 @@ impl<T> Default for Page<T> {
 
 impl<T> Page<T> {
     /// The same page with each item mapped.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            has_next: self.has_next,
+            has_previous: self.has_previous,
+        }
+    }
+
+    /// The same page with each item mapped.
     pub fn try_map<U, E>(self, f: impl FnMut(T) -> Result<U, E>) -> Result<Page<U>, E> {
         Ok(Page {
             items: self.items.into_iter().map(f).collect::<Result<_, _>>()?,
@@ -60,7 +69,8 @@ impl<T> Page<T> {
 }
 
 impl PageRequest {
-    fn order(&self) -> Order {
+    /// The order rows are fetched in: ascending, or descending for the last items.
+    pub(crate) fn order(&self) -> Order {
         if self.from_end {
             Order::Desc
         } else {
@@ -109,19 +119,45 @@ where
     E: EntityTrait,
     C: ConnectionTrait,
 {
+    fetch_page_with(
+        db,
+        select,
+        id,
+        page,
+        |q| q,
+        |row| Ok(E::Model::from_query_result(row, "")?),
+    )
+    .await
+}
+
+/// One page of `select`, ordered by `id`, where `wrap` may join the page to other tables
+/// (it receives the page as a statement to select from, and must keep its order by id) and
+/// `decode` reads each row.
+pub(crate) async fn fetch_page_with<E, C, T>(
+    db: &C,
+    select: Select<E>,
+    id: impl IntoColumnRef + Clone,
+    page: &PageRequest,
+    wrap: impl Fn(SelectStatement) -> SelectStatement,
+    decode: impl Fn(&QueryResult) -> StorageResult<T>,
+) -> StorageResult<Page<T>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
     let mut query = select.into_query();
     page.restrict(&mut query, id.clone());
     query.order_by(id, page.order()).limit(page.limit + 1);
-    let rows = db.query_all(&query).await?;
-    let models = rows
-        .iter()
-        .map(|row| E::Model::from_query_result(row, ""))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(page.finish(models))
+    let rows = db.query_all(&wrap(query)).await?;
+    let items = rows.iter().map(decode).collect::<StorageResult<Vec<_>>>()?;
+    Ok(page.finish(items))
 }
 
 /// Most parents one statement pages through; SQLite allows 500 terms in a compound SELECT.
 const PARENTS_PER_STATEMENT: usize = 400;
+
+/// The name of the column that carries each row's parent in a page per parent.
+pub(crate) const PARENT_COLUMN: &str = "qg_parent";
 
 /// One page of `select` for each of `parents`, where `parent` is the column naming the
 /// parent of a row: one statement for up to 400 parents, a `UNION ALL` of one
@@ -140,44 +176,87 @@ where
     C: ConnectionTrait,
     K: Clone + Eq + Hash + Into<Value> + TryGetable,
 {
-    let base = select.into_query();
-    let mut grouped: HashMap<K, Vec<E::Model>> = HashMap::new();
-    for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
+    let per_parent = PerParent { parent, id, page };
+    per_parent
+        .fetch(db, select, parents, |q| q, parent_and_model::<E, K>)
+        .await
+}
+
+/// How pages per parent are cut: the parent column, the id column and the page.
+pub(crate) struct PerParent<'a, P, I> {
+    /// The column naming a row's parent.
+    pub parent: P,
+    /// The id the pages are ordered by.
+    pub id: I,
+    /// Which slice of each parent's rows.
+    pub page: &'a PageRequest,
+}
+
+impl<P: IntoColumnRef + Clone, I: IntoColumnRef + Clone> PerParent<'_, P, I> {
+    /// The pages of `parents`; `wrap` may join the union of pages to other tables (it must
+    /// keep each parent's rows in id order), and `decode` reads a row and its parent.
+    pub(crate) async fn fetch<C, E, K, T>(
+        &self,
+        db: &C,
+        select: Select<E>,
+        parents: &[K],
+        wrap: impl Fn(SelectStatement) -> SelectStatement,
+        decode: impl Fn(&QueryResult) -> StorageResult<(K, T)>,
+    ) -> StorageResult<HashMap<K, Page<T>>>
+    where
+        E: EntityTrait,
+        C: ConnectionTrait,
+        K: Clone + Eq + Hash + Into<Value>,
+    {
+        let base = select.into_query();
+        let mut grouped: HashMap<K, Vec<T>> = HashMap::new();
+        for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
+            let Some(union) = self.union(&base, chunk) else {
+                continue;
+            };
+            for row in &db.query_all(&wrap(union)).await? {
+                let (key, item) = decode(row)?;
+                grouped.entry(key).or_default().push(item);
+            }
+        }
+        Ok(grouped
+            .into_iter()
+            .map(|(key, rows)| (key, self.page.finish(rows)))
+            .collect())
+    }
+
+    fn union<K: Clone + Into<Value>>(
+        &self,
+        base: &SelectStatement,
+        chunk: &[K],
+    ) -> Option<SelectStatement> {
+        let page = self.page;
         let mut members = chunk.iter().enumerate().map(|(i, key)| {
             let mut inner = base.clone();
             inner
-                .and_where(Expr::col(parent.clone()).eq(key.clone()))
-                .expr_as(Expr::col(parent.clone()), Alias::new("qg_parent"))
-                .order_by(id.clone(), page.order())
+                .and_where(Expr::col(self.parent.clone()).eq(key.clone()))
+                .expr_as(Expr::col(self.parent.clone()), Alias::new(PARENT_COLUMN))
+                .order_by(self.id.clone(), page.order())
                 .limit(page.limit + 1);
-            page.restrict(&mut inner, id.clone());
+            page.restrict(&mut inner, self.id.clone());
             Query::select()
                 .column(Asterisk)
                 .from_subquery(inner, Alias::new(format!("qg_p{i}")))
                 .to_owned()
         });
-        let Some(mut union) = members.next() else {
-            continue;
-        };
+        let mut union = members.next()?;
         for member in members {
             union.union(UnionType::All, member);
         }
-        for row in &db.query_all(&union).await? {
-            let (key, model) = parent_and_model::<E, K>(row)?;
-            grouped.entry(key).or_default().push(model);
-        }
+        Some(union)
     }
-    Ok(grouped
-        .into_iter()
-        .map(|(key, rows)| (key, page.finish(rows)))
-        .collect())
 }
 
 fn parent_and_model<E: EntityTrait, K: TryGetable>(
     row: &QueryResult,
 ) -> StorageResult<(K, E::Model)> {
     Ok((
-        row.try_get("", "qg_parent")?,
+        row.try_get("", PARENT_COLUMN)?,
         E::Model::from_query_result(row, "")?,
     ))
 }
@@ -200,14 +279,14 @@ where
     let mut query = select.into_query();
     query.clear_selects();
     query
-        .expr_as(Expr::col(parent.clone()), Alias::new("qg_parent"))
+        .expr_as(Expr::col(parent.clone()), Alias::new(PARENT_COLUMN))
         .expr_as(Expr::col(Asterisk).count(), Alias::new("qg_count"))
         .and_where(Expr::col(parent.clone()).is_in(parents.iter().cloned()))
         .group_by_col(parent);
     let rows = db.query_all(&query).await?;
     rows.iter()
         .map(|row| {
-            let key: K = row.try_get("", "qg_parent")?;
+            let key: K = row.try_get("", PARENT_COLUMN)?;
             let count: i64 = row.try_get("", "qg_count")?;
             Ok((key, u64::try_from(count).unwrap_or(0)))
         })

@@ -2,7 +2,7 @@
 //! rows it returns: a nested query over 1 article and over 50 runs the same statements.
 
 use quotegraph_tests::{TestApp, assert_no_errors, on_each_backend};
-use serde_json::json;
+use serde_json::{Value, json};
 
 async fn add_articles(app: &TestApp, count: usize) {
     let countries = ["KR", "DE", "FR", "JP", "KH"];
@@ -34,11 +34,12 @@ const NESTED: &str = "query($n: Int!) { articles(first: $n) { totalCount edges {
     statements(first: 3) { totalCount edges { node { text } } } } } } } \
     mentions { countries { count country { code people(first: 2) { totalCount } } } organizations { organization { name } } agreements { agreement { abbreviation parties { joinedOn } statusHistory { status } } } } } } } }";
 
-/// The relations NESTED follows, one statement each: articles and their count, source,
-/// source.articles and count, statements and count, statement.article, speaker, aliases,
-/// roles, speaker.statements and count, mentions, mentioned country, country.people and
-/// count, organization, agreement, parties, status history.
-const RELATIONS_IN_NESTED: u64 = 21;
+/// The statements NESTED runs: articles and their count, source, source.articles' count
+/// (its page is not selected, so not read), statements joined to their article and
+/// speaker, and their count, aliases, roles, speaker.statements and count, mentions,
+/// mentioned country, country.people and count, organization, agreement, parties, status
+/// history.
+const RELATIONS_IN_NESTED: u64 = 18;
 
 async fn statements_for(app: &TestApp, n: usize) -> u64 {
     let before = app.sql_statements().await;
@@ -64,6 +65,44 @@ async fn a_nested_query_runs_as_many_statements_for_fifty_articles_as_for_one() 
         );
         assert_eq!(for_one, for_fifty);
         assert_eq!(for_one, RELATIONS_IN_NESTED, "one statement per relation");
+    })
+    .await;
+}
+
+/// The question quotegraph exists for: what someone said, with article and source.
+const FLAGSHIP: &str = "query($name: String!) { person(name: $name) { statements(first: 20) { edges { node { text article { title publishedAt source { name } } } } } } }";
+
+/// The same question asked through the statements filter, with the count.
+const FLAGSHIP_FILTERED: &str = "query($name: String!) { statements(filter: { speaker: $name }, first: 20) { totalCount edges { node { text speaker { name } article { title source { name } } } } } }";
+
+async fn statements_run(app: &TestApp, query: &str, name: &str) -> (u64, Value) {
+    let before = app.sql_statements().await;
+    let response = app.query(query, json!({ "name": name })).await;
+    assert_no_errors(&response);
+    (app.sql_statements().await - before, response)
+}
+
+#[tokio::test]
+async fn statements_by_a_person_with_article_and_source_take_two_statements() {
+    on_each_backend(|app| async move {
+        add_articles(&app, 30).await;
+        // 官员3 speaks in articles 3, 10, 17 and 24, of both sources.
+        let (count, response) = statements_run(&app, FLAGSHIP, "官员3").await;
+        let edges = &response["data"]["person"]["statements"]["edges"];
+        assert_eq!(edges.as_array().map(Vec::len), Some(4));
+        assert_eq!(edges[1]["node"]["article"]["title"], "报道10");
+        assert_eq!(edges[1]["node"]["article"]["source"]["name"], "央视网");
+        assert_eq!(edges[0]["node"]["article"]["source"]["name"], "環球網");
+        // The person by any alias; the page joined to its articles and their sources.
+        assert_eq!(count, 2, "one for the person, one for the page");
+
+        let (count, response) = statements_run(&app, FLAGSHIP_FILTERED, "官员3").await;
+        let connection = &response["data"]["statements"];
+        assert_eq!(connection["totalCount"], 4);
+        assert_eq!(connection["edges"][3]["node"]["speaker"]["name"], "官员3");
+        assert_eq!(connection["edges"][3]["node"]["article"]["title"], "报道24");
+        // The page joined to articles, sources and speakers; the count.
+        assert_eq!(count, 2, "one for the page, one for the count");
     })
     .await;
 }

@@ -119,6 +119,15 @@ where
     }
 }
 
+/// Whether the connection field being resolved selects anything of its page (edges, nodes
+/// or pageInfo): a query that asks only for `totalCount` reads no page.
+pub fn selects_page(ctx: &Context<'_>) -> bool {
+    let connection = ctx.look_ahead();
+    ["edges", "nodes", "pageInfo"]
+        .iter()
+        .any(|field| connection.field(field).exists())
+}
+
 /// Builds a connection from a storage page; `id` gives each item's cursor position.
 pub fn connection<T, N: OutputType>(
     page: Page<T>,

@@ -9,6 +9,7 @@ mod inputs;
 pub mod loaders;
 mod mutation;
 mod paging;
+mod prefetch;
 mod query;
 mod types;
 

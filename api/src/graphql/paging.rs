@@ -52,6 +52,21 @@ pub struct PageArgs {
 }
 
 impl PageArgs {
+    /// The arguments in the order a connection field declares them.
+    pub fn new(
+        after: Option<String>,
+        before: Option<String>,
+        first: Option<i32>,
+        last: Option<i32>,
+    ) -> Self {
+        PageArgs {
+            after,
+            before,
+            first,
+            last,
+        }
+    }
+
     /// Checks the arguments and turns them into a storage page request.
     pub fn request(&self) -> ApiResult<PageRequest> {
         let cursor = |field: &str, raw: &Option<String>| -> ApiResult<Option<i64>> {

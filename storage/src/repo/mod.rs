@@ -11,6 +11,7 @@ mod people;
 mod reextract;
 mod resolve;
 mod search;
+mod statement_joins;
 mod statements;
 mod titles;
 mod writer;
@@ -20,6 +21,7 @@ pub use articles::MentionedBy;
 pub use filters::{ArticleFilter, StatementFilter};
 pub use reextract::{RawArticle, Reextracted};
 pub use search::{SearchHit, SearchPage};
+pub use statement_joins::{JoinedStatement, StatementJoins};
 pub use statements::StatementsOf;
 pub use writer::AddOutcome;
 

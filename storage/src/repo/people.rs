@@ -6,6 +6,7 @@ use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_par
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::fold::fold_name;
 use quotegraph_domain::{CountryCode, Person, PersonAlias, PersonId, PersonRole};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
@@ -14,18 +15,17 @@ fn ids(people: &[PersonId]) -> Vec<i64> {
 }
 
 impl Storage {
-    /// The person known by `name`: any alias, in either script, or English, any case.
+    /// The person known by `name`: any alias, in either script, or English, any case. One
+    /// statement: the alias is a sub-select.
     #[tracing::instrument(skip(self))]
     pub async fn person_by_name(&self, name: &str) -> StorageResult<Option<Person>> {
-        let key = fold_name(name);
-        let Some(alias) = person_alias::Entity::find()
-            .filter(person_alias::Column::AliasKey.eq(key))
-            .one(&self.db)
-            .await?
-        else {
-            return Ok(None);
-        };
-        let row = person::Entity::find_by_id(alias.person_id)
+        let known_by = Query::select()
+            .column(person_alias::Column::PersonId)
+            .from(person_alias::Entity)
+            .and_where(Expr::col(person_alias::Column::AliasKey).eq(fold_name(name)))
+            .to_owned();
+        let row = person::Entity::find()
+            .filter(person::Column::Id.in_subquery(known_by))
             .one(&self.db)
             .await?;
         row.map(Person::try_from).transpose()

@@ -1,9 +1,10 @@
 //! Reading statements: by id, filtered pages, and pages per article or per speaker.
 
 use super::StatementFilter;
+use super::statement_joins::{JoinedStatement, StatementJoins};
 use crate::convert;
 use crate::entity::statement;
-use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
+use crate::paging::{PARENT_COLUMN, PerParent, count_all, count_per_parent, fetch_page_with};
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::{ArticleId, Section, Statement, StatementId};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Select};
@@ -46,21 +47,24 @@ impl Storage {
         Ok(statements.into_iter().map(|s| (s.id, s)).collect())
     }
 
-    /// A page of the statements matching `filter`, across all articles.
+    /// A page of the statements matching `filter`, across all articles, each with the
+    /// relations `joins` asks for (read in the same SQL statement).
     #[tracing::instrument(skip(self))]
     pub async fn statements(
         &self,
         filter: &StatementFilter,
         page: &PageRequest,
-    ) -> StorageResult<Page<Statement>> {
-        fetch_page(
+        joins: StatementJoins,
+    ) -> StorageResult<Page<JoinedStatement>> {
+        fetch_page_with(
             &self.db,
             filtered(filter),
             (statement::Entity, statement::Column::Id),
             page,
+            |query| joins.wrap(query, page.order(), false),
+            |row| joins.decode(row),
         )
-        .await?
-        .try_map(Statement::try_from)
+        .await
     }
 
     /// How many statements match `filter`.
@@ -68,7 +72,8 @@ impl Storage {
         count_all(&self.db, filtered(filter)).await
     }
 
-    /// A page of statements for each parent (article or speaker id).
+    /// A page of statements for each parent (article or speaker id), each with the
+    /// relations `joins` asks for (read in the same SQL statement).
     #[tracing::instrument(skip(self))]
     pub async fn statements_of(
         &self,
@@ -76,20 +81,22 @@ impl Storage {
         parents: &[i64],
         filter: &StatementFilter,
         page: &PageRequest,
-    ) -> StorageResult<HashMap<i64, Page<Statement>>> {
-        let found = fetch_pages_per_parent(
-            &self.db,
-            filtered(filter),
-            (statement::Entity, of.column()),
-            (statement::Entity, statement::Column::Id),
-            parents,
+        joins: StatementJoins,
+    ) -> StorageResult<HashMap<i64, Page<JoinedStatement>>> {
+        let per_parent = PerParent {
+            parent: (statement::Entity, of.column()),
+            id: (statement::Entity, statement::Column::Id),
             page,
-        )
-        .await?;
-        found
-            .into_iter()
-            .map(|(k, p)| Ok((k, p.try_map(Statement::try_from)?)))
-            .collect()
+        };
+        per_parent
+            .fetch(
+                &self.db,
+                filtered(filter),
+                parents,
+                |query| joins.wrap(query, page.order(), true),
+                |row| Ok((row.try_get("", PARENT_COLUMN)?, joins.decode(row)?)),
+            )
+            .await
     }
 
     /// How many statements each parent (article or speaker id) has.

@@ -5,6 +5,7 @@ use crate::graphql::connection::{Total, connection};
 use crate::graphql::context::{load, storage};
 use crate::graphql::ids::{NodeKind, parse_numeric_id};
 use crate::graphql::paging::PageArgs;
+use crate::graphql::prefetch::{statement_joins, unjoin};
 use crate::graphql::types::{
     MAX_AGGREGATE, SpeakerCount, Statement, StatementConnection, StatementFilterInput,
     speaker_counts,
@@ -56,7 +57,10 @@ impl StatementQuery {
         }
         .request()?;
         let filter: StatementFilter = filter.unwrap_or_default().try_into()?;
-        let found = storage(ctx)?.statements(&filter, &page).await?;
+        let joined = storage(ctx)?
+            .statements(&filter, &page, statement_joins(ctx))
+            .await?;
+        let found = unjoin(ctx, joined).await?;
         Ok(connection(
             found,
             Total::AllStatements(filter),

@@ -1,14 +1,10 @@
 //! `Agreement`, its parties and status history.
 
-use super::{
-    AgreementKindGql, AgreementStatusGql, ArticleConnection, ArticleFilterInput, Country,
-    Organization,
-};
+use super::{AgreementKindGql, AgreementStatusGql, Country, Organization};
 use crate::error::ApiResult;
 use crate::graphql::context::{load, load_all_required};
 use crate::graphql::ids::{NodeKind, global_id};
 use crate::graphql::loaders::{ArticlesOf, PartiesOf, StatusHistoryOf};
-use crate::graphql::paging::PageArgs;
 use async_graphql::futures_util;
 use async_graphql::{Context, ID, Object, SimpleObject, Union};
 use chrono::NaiveDate;
@@ -141,29 +137,9 @@ impl Agreement {
         super::mentions_by_month(ctx, quotegraph_storage::EntityKey::Agreement(self.0.id.0)).await
     }
 
-    /// Articles that mention it.
-    #[allow(clippy::too_many_arguments)]
-    async fn articles(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ArticleFilterInput>,
-        after: Option<String>,
-        before: Option<String>,
-        first: Option<i32>,
-        last: Option<i32>,
-    ) -> ApiResult<ArticleConnection> {
-        let args = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        };
-        super::articles_of(
-            ctx,
-            ArticlesOf::Mentioning(MentionedBy::Agreement, self.0.id.0),
-            filter,
-            &args,
-        )
-        .await
+    /// Its articles (the field itself is `ArticlesField::articles`).
+    #[graphql(flatten)]
+    async fn article_list(&self) -> super::ArticlesField {
+        super::ArticlesField(ArticlesOf::Mentioning(MentionedBy::Agreement, self.0.id.0))
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{ArticleMentions, ScriptKind, Source, StatementConnection, StatementFilterInput};
 use crate::error::{ApiError, ApiResult};
-use crate::graphql::connection::{Conn, Total, connection};
+use crate::graphql::connection::{Conn, Total, connection, selects_page};
 use crate::graphql::context::{load, load_required};
 use crate::graphql::ids::{NodeKind, global_id};
 use crate::graphql::loaders::{ArticleCount, ArticlePage, ArticlesOf};
@@ -10,7 +10,7 @@ use crate::graphql::paging::PageArgs;
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
 use quotegraph_domain as domain;
-use quotegraph_storage::{ArticleFilter, StatementsOf};
+use quotegraph_storage::{ArticleFilter, Page, StatementsOf};
 
 /// A news article with the statements and mentions extracted from it.
 #[derive(Clone)]
@@ -103,12 +103,7 @@ impl Article {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<StatementConnection> {
-        let args = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        };
+        let args = PageArgs::new(after, before, first, last);
         super::statements_of(ctx, StatementsOf::Articles, self.0.id.0, filter, &args).await
     }
 
@@ -170,16 +165,16 @@ pub(crate) async fn articles_of(
 ) -> ApiResult<ArticleConnection> {
     let filter: ArticleFilter = filter.unwrap_or_default().try_into()?;
     let page = args.request()?;
-    let found = load(
-        ctx,
-        ArticlePage {
-            of: of.clone(),
-            filter: filter.clone(),
-            page,
-        },
-    )
-    .await?
-    .unwrap_or_default();
+    let key = ArticlePage {
+        of: of.clone(),
+        filter: filter.clone(),
+        page,
+    };
+    let found = if selects_page(ctx) {
+        load(ctx, key).await?.unwrap_or_default()
+    } else {
+        Page::default()
+    };
     Ok(connection(
         found,
         Total::Articles(ArticleCount { of, filter }),

@@ -1,8 +1,8 @@
 //! `Country`.
 
 use super::{
-    Agreement, ArticleConnection, ArticleFilterInput, CountryCount, MAX_AGGREGATE, MonthCount,
-    Person, SpeakerCount, mentions_by_month, speakers_about,
+    Agreement, CountryCount, MAX_AGGREGATE, MonthCount, Person, SpeakerCount, mentions_by_month,
+    speakers_about,
 };
 use crate::error::ApiResult;
 use crate::graphql::connection::{Conn, Total, connection};
@@ -58,24 +58,10 @@ impl Country {
         &self.0.name_en
     }
 
-    /// Articles that mention the country.
-    #[allow(clippy::too_many_arguments)]
-    async fn articles(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ArticleFilterInput>,
-        after: Option<String>,
-        before: Option<String>,
-        first: Option<i32>,
-        last: Option<i32>,
-    ) -> ApiResult<ArticleConnection> {
-        let args = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        };
-        super::articles_of(ctx, ArticlesOf::Country(self.0.code.clone()), filter, &args).await
+    /// Its articles (the field itself is `ArticlesField::articles`).
+    #[graphql(flatten)]
+    async fn article_list(&self) -> super::ArticlesField {
+        super::ArticlesField(ArticlesOf::Country(self.0.code.clone()))
     }
 
     /// People of this country.

@@ -1,10 +1,8 @@
 //! `Organization`.
 
-use super::{ArticleConnection, ArticleFilterInput};
 use crate::error::ApiResult;
 use crate::graphql::ids::{NodeKind, global_id};
 use crate::graphql::loaders::ArticlesOf;
-use crate::graphql::paging::PageArgs;
 use async_graphql::{Context, ID, Object};
 use quotegraph_domain as domain;
 use quotegraph_storage::MentionedBy;
@@ -55,29 +53,12 @@ impl Organization {
         .await
     }
 
-    /// Articles that mention it.
-    #[allow(clippy::too_many_arguments)]
-    async fn articles(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ArticleFilterInput>,
-        after: Option<String>,
-        before: Option<String>,
-        first: Option<i32>,
-        last: Option<i32>,
-    ) -> ApiResult<ArticleConnection> {
-        let args = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        };
-        super::articles_of(
-            ctx,
-            ArticlesOf::Mentioning(MentionedBy::Organization, self.0.id.0),
-            filter,
-            &args,
-        )
-        .await
+    /// Its articles (the field itself is `ArticlesField::articles`).
+    #[graphql(flatten)]
+    async fn article_list(&self) -> super::ArticlesField {
+        super::ArticlesField(ArticlesOf::Mentioning(
+            MentionedBy::Organization,
+            self.0.id.0,
+        ))
     }
 }

@@ -1,8 +1,6 @@
 //! `Person` and their roles.
 
-use super::{
-    ArticleConnection, ArticleFilterInput, Country, StatementConnection, StatementFilterInput,
-};
+use super::{Country, StatementConnection, StatementFilterInput};
 use crate::error::ApiResult;
 use crate::graphql::context::{load, load_required};
 use crate::graphql::ids::{NodeKind, global_id};
@@ -74,39 +72,14 @@ impl Person {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<StatementConnection> {
-        let args = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        };
+        let args = PageArgs::new(after, before, first, last);
         super::statements_of(ctx, StatementsOf::Speakers, self.0.id.0, filter, &args).await
     }
 
-    /// Articles that quote or mention the person.
-    #[allow(clippy::too_many_arguments)]
-    async fn articles(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ArticleFilterInput>,
-        after: Option<String>,
-        before: Option<String>,
-        first: Option<i32>,
-        last: Option<i32>,
-    ) -> ApiResult<ArticleConnection> {
-        let args = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        };
-        super::articles_of(
-            ctx,
-            ArticlesOf::Mentioning(MentionedBy::Person, self.0.id.0),
-            filter,
-            &args,
-        )
-        .await
+    /// Its articles (the field itself is `ArticlesField::articles`).
+    #[graphql(flatten)]
+    async fn article_list(&self) -> super::ArticlesField {
+        super::ArticlesField(ArticlesOf::Mentioning(MentionedBy::Person, self.0.id.0))
     }
 }
 

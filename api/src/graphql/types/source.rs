@@ -1,11 +1,8 @@
 //! `Source`.
 
-use super::{ArticleConnection, ArticleFilterInput};
-use crate::error::ApiResult;
 use crate::graphql::ids::{NodeKind, global_id};
 use crate::graphql::loaders::ArticlesOf;
-use crate::graphql::paging::PageArgs;
-use async_graphql::{Context, ID, Object};
+use async_graphql::{ID, Object};
 use quotegraph_domain as domain;
 
 /// A publisher (央视网, 環球網 …).
@@ -30,23 +27,9 @@ impl Source {
         &self.0.name_hans
     }
 
-    /// Articles it published.
-    #[allow(clippy::too_many_arguments)]
-    async fn articles(
-        &self,
-        ctx: &Context<'_>,
-        filter: Option<ArticleFilterInput>,
-        after: Option<String>,
-        before: Option<String>,
-        first: Option<i32>,
-        last: Option<i32>,
-    ) -> ApiResult<ArticleConnection> {
-        let args = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        };
-        super::articles_of(ctx, ArticlesOf::Source(self.0.id), filter, &args).await
+    /// Its articles (the field itself is `ArticlesField::articles`).
+    #[graphql(flatten)]
+    async fn article_list(&self) -> super::ArticlesField {
+        super::ArticlesField(ArticlesOf::Source(self.0.id))
     }
 }

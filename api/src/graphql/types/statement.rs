@@ -2,15 +2,16 @@
 
 use super::{Article, OriginGql, Person, SectionGql, StatementKindGql};
 use crate::error::{ApiError, ApiResult};
-use crate::graphql::connection::{Conn, Total, connection};
+use crate::graphql::connection::{Conn, Total, connection, selects_page};
 use crate::graphql::context::{load, load_required};
 use crate::graphql::ids::{NodeKind, global_id};
 use crate::graphql::loaders::{StatementCount, StatementPage};
 use crate::graphql::paging::PageArgs;
+use crate::graphql::prefetch::{statement_joins, unjoin};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use quotegraph_domain::{self as domain, CountryCode};
-use quotegraph_storage::{StatementFilter, StatementsOf};
+use quotegraph_storage::{Page, StatementFilter, StatementsOf};
 
 /// What a person said in one article.
 #[derive(Clone)]
@@ -161,7 +162,8 @@ impl TryFrom<StatementFilterInput> for StatementFilter {
     }
 }
 
-/// A page of the statements of one article or speaker, through the loaders.
+/// A page of the statements of one article or speaker, through the loaders, with the
+/// relations its nodes select read in the same statement.
 pub(crate) async fn statements_of(
     ctx: &Context<'_>,
     of: StatementsOf,
@@ -176,8 +178,13 @@ pub(crate) async fn statements_of(
         parent,
         filter: filter.clone(),
         page,
+        joins: statement_joins(ctx),
     };
-    let found = load(ctx, key).await?.unwrap_or_default();
+    let found = if selects_page(ctx) {
+        unjoin(ctx, load(ctx, key).await?.unwrap_or_default()).await?
+    } else {
+        Page::default()
+    };
     let total = Total::Statements(StatementCount { of, parent, filter });
     Ok(connection(found, total, |s| s.id.0, Statement))
 }
