@@ -1,8 +1,13 @@
 //! The generator's own checks: determinism and that what it writes extracts.
 
 use crate::article::*;
+use crate::rng::Rng;
 use crate::world::*;
+use crate::{Options, generate};
 use quotegraph_domain::extract::extract;
+use quotegraph_domain::gazetteer::{FoldedText, Gazetteer};
+use std::collections::HashSet;
+use std::path::PathBuf;
 
 #[test]
 fn the_same_seed_gives_the_same_text() {
