@@ -119,16 +119,17 @@ impl std::fmt::Display for ImportSummary {
     }
 }
 
-/// How many articles are written per transaction (each in its own savepoint).
-const IMPORT_BATCH: usize = 64;
+/// How many articles are written per transaction: large enough that the batch's few
+/// statements cost little per article, small enough that a failed batch is cheap to redo.
+const IMPORT_BATCH: usize = 256;
 
 /// A file read and prepared, or why it could not be.
 type PreparedFile = (PathBuf, Result<NewArticle, String>);
 
 /// Imports every article file under `paths`, showing a progress bar when stderr is a
-/// terminal. Files are read and extracted on a blocking thread while the previous batch is
-/// written, batches of articles share a transaction, and each article sits in its own
-/// savepoint, so a failing article leaves nothing behind and the others are stored.
+/// terminal. Files are read and extracted on every core while the previous batch is
+/// written; a batch of articles shares a transaction, and an article that fails leaves
+/// nothing behind while the others are stored.
 pub async fn import_paths(storage: &Storage, paths: &[PathBuf]) -> anyhow::Result<ImportSummary> {
     let files = article_files(paths)?;
     let bar = indicatif::ProgressBar::new(files.len() as u64);
@@ -136,40 +137,60 @@ pub async fn import_paths(storage: &Storage, paths: &[PathBuf]) -> anyhow::Resul
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let (sender, mut receiver) = tokio::sync::mpsc::channel::<PreparedFile>(IMPORT_BATCH * 2);
+    // One batch written, one ready, one being extracted.
+    let (sender, mut receiver) = tokio::sync::mpsc::channel::<Vec<PreparedFile>>(1);
     let producer = tokio::task::spawn_blocking(move || {
-        for file in files {
-            let prepared = std::fs::read_to_string(&file)
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    prepare(&text, Overrides::default())
-                        .map(|p| p.article)
-                        .map_err(|e| e.message())
-                });
-            if sender.blocking_send((file, prepared)).is_err() {
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for chunk in files.chunks(IMPORT_BATCH) {
+            if sender.blocking_send(prepare_files(chunk, workers)).is_err() {
                 break;
             }
         }
     });
     let mut summary = ImportSummary::default();
-    let mut batch: Vec<PreparedFile> = Vec::with_capacity(IMPORT_BATCH);
-    loop {
-        let closed = receiver.recv_many(&mut batch, IMPORT_BATCH).await == 0;
-        if closed {
-            break;
-        }
-        while batch.len() < IMPORT_BATCH {
-            match receiver.recv().await {
-                Some(item) => batch.push(item),
-                None => break,
-            }
-        }
+    while let Some(batch) = receiver.recv().await {
         bar.inc(batch.len() as u64);
-        store_batch(storage, std::mem::take(&mut batch), &mut summary).await?;
+        store_batch(storage, batch, &mut summary).await?;
     }
     producer.await?;
     bar.finish_and_clear();
     Ok(summary)
+}
+
+/// Reads and prepares `files` on `workers` threads, in file order.
+fn prepare_files(files: &[PathBuf], workers: usize) -> Vec<PreparedFile> {
+    let share = files.len().div_ceil(workers.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(share)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|f| prepare_file(f)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .zip(files.chunks(share))
+            .flat_map(|(handle, part)| {
+                handle.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|f| (f.clone(), Err("extraction panicked".to_owned())))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect()
+    })
+}
+
+/// Reads one file and prepares its article.
+fn prepare_file(file: &Path) -> PreparedFile {
+    let prepared = std::fs::read_to_string(file)
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            prepare(&text, Overrides::default())
+                .map(|p| p.article)
+                .map_err(|e| e.message())
+        });
+    (file.to_owned(), prepared)
 }
 
 /// Stores one batch and counts what happened to each file.

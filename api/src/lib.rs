@@ -4,7 +4,6 @@
 pub mod commands;
 pub mod config;
 pub mod error;
-pub mod generate;
 pub mod graphql;
 pub mod http;
 pub mod importer;

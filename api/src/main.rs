@@ -5,10 +5,10 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use quotegraph_api::commands::{extract_files, import_paths};
 use quotegraph_api::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, Limits};
-use quotegraph_api::generate::{Options, generate};
 use quotegraph_api::reextract::reextract_all;
 use quotegraph_api::{Application, Settings};
 use quotegraph_domain::gazetteer::Gazetteer;
+use quotegraph_generate::{Options, generate};
 use quotegraph_storage::Storage;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -176,6 +176,7 @@ async fn main() -> anyhow::Result<()> {
                 .context("opening the database")?;
             let summary = import_paths(&storage, &paths).await?;
             eprint!("{summary}");
+            tracing::info!(sql_statements = storage.statements_run(), "import finished");
             anyhow::ensure!(
                 summary.failed.is_empty(),
                 "{} article(s) failed",

@@ -8,6 +8,7 @@ mod aggregates;
 mod auth;
 mod basics;
 mod batching;
+mod bulk_import;
 mod concurrent_writes;
 mod evaluation;
 mod graphql_over_http;

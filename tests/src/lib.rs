@@ -5,7 +5,9 @@
 // Test support: a failed expectation here is a failed test, which is what it should be.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+pub mod binary;
 pub mod database;
+pub mod dump;
 pub mod raw;
 pub mod seeds;
 

@@ -43,7 +43,16 @@ pub(crate) async fn insert_statements(
     statements: &[NewStatement],
     speakers: &[Option<i64>],
 ) -> StorageResult<()> {
-    let rows: Vec<statement::ActiveModel> = statements
+    insert_statement_rows(tx, statement_rows(article_id, statements, speakers)).await
+}
+
+/// The article's statement rows, each with its resolved speaker.
+pub(crate) fn statement_rows(
+    article_id: i64,
+    statements: &[NewStatement],
+    speakers: &[Option<i64>],
+) -> Vec<statement::ActiveModel> {
+    statements
         .iter()
         .zip(speakers)
         .map(|(s, speaker)| statement::ActiveModel {
@@ -63,10 +72,17 @@ pub(crate) async fn insert_statements(
             attribution_rule: Set(s.rule.clone()),
             origin: Set(s.origin.as_str().to_owned()),
         })
-        .collect();
+        .collect()
+}
+
+/// Inserts statement rows, many to a statement.
+pub(crate) async fn insert_statement_rows(
+    tx: &DatabaseTransaction,
+    rows: Vec<statement::ActiveModel>,
+) -> StorageResult<()> {
     for chunk in rows.chunks(INSERT_CHUNK) {
         statement::Entity::insert_many(chunk.to_vec())
-            .exec(tx)
+            .exec_without_returning(tx)
             .await?;
     }
     Ok(())
@@ -78,6 +94,15 @@ pub(crate) async fn insert_mentions(
     article_id: i64,
     mentions: HashMap<EntityRef, (u32, usize)>,
 ) -> StorageResult<()> {
+    insert_mention_rows(tx, mention_rows(article_id, mentions)).await
+}
+
+/// The article's mention rows, in the order they first occur in the body (the order they
+/// read back in).
+pub(crate) fn mention_rows(
+    article_id: i64,
+    mentions: HashMap<EntityRef, (u32, usize)>,
+) -> Vec<mention::ActiveModel> {
     let mut rows: Vec<mention::ActiveModel> = mentions
         .into_iter()
         .map(|(entity, (count, first_offset))| {
@@ -105,9 +130,17 @@ pub(crate) async fn insert_mentions(
         Set(offset) => *offset,
         _ => 0,
     });
+    rows
+}
+
+/// Inserts mention rows, many to a statement.
+pub(crate) async fn insert_mention_rows(
+    tx: &DatabaseTransaction,
+    rows: Vec<mention::ActiveModel>,
+) -> StorageResult<()> {
     for chunk in rows.chunks(INSERT_CHUNK) {
         mention::Entity::insert_many(chunk.to_vec())
-            .exec(tx)
+            .exec_without_returning(tx)
             .await?;
     }
     Ok(())

@@ -1,9 +1,11 @@
 //! Repositories: every query quotegraph runs, taking and returning domain types.
 
 mod aggregates;
+mod agreement_batch;
 mod agreement_facts;
 mod article_rows;
 mod articles;
+mod bulk;
 mod catalog;
 mod countries;
 mod filters;

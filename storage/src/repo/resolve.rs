@@ -1,11 +1,13 @@
 //! Resolving names in an incoming article to stored entities: match by folded name or
 //! alias, create what is new. Runs inside the article's transaction and remembers what it
-//! resolved, so a speaker quoted ten times is looked up once.
+//! resolved, so a speaker quoted ten times is looked up once. In a bulk write the batch's
+//! names are read up front, one query per table (see `prefetch`).
 
-use super::titles::record_title;
-use crate::entity::{
-    agreement, country, country_alias, organization, person, person_alias, source,
-};
+mod people;
+mod prefetch;
+
+use super::titles::{TitleSightings, record_title};
+use crate::entity::{agreement, country, country_alias, organization, person_alias, source};
 use crate::{StorageError, StorageResult};
 use chrono::NaiveDate;
 use quotegraph_domain::fold::{fold_name, to_traditional};
@@ -35,6 +37,13 @@ pub(crate) struct Resolver {
     organizations: HashMap<String, i64>,
     agreements: HashMap<String, i64>,
     sources: HashMap<String, i64>,
+    /// In a bulk write: who each of the batch's alias keys named when the batch began
+    /// (`None`: nobody), kept up to date with the aliases the batch adds.
+    alias_owners: Option<HashMap<String, Option<i64>>>,
+    /// In a bulk write: the titles seen, written once for the whole batch.
+    pub(crate) sightings: Option<TitleSightings>,
+    /// In a bulk write: the agreement facts, recorded together at the end of the batch.
+    pub(crate) facts: Option<Vec<(AgreementId, NewAgreementFact)>>,
 }
 
 impl Resolver {
@@ -56,16 +65,10 @@ impl Resolver {
             MentionKind::Agreement => EntityRef::Agreement(AgreementId(
                 self.agreement(db, &m.name, m.abbreviation.as_ref()).await?,
             )),
-            MentionKind::Person => {
-                let speaker = NewSpeaker {
-                    name: m.name.clone(),
-                    title: m.title.clone(),
-                    country: m.country.clone(),
-                    name_en: None,
-                    aliases: Vec::new(),
-                };
-                EntityRef::Person(self.speaker(db, &speaker, SpeakerSeen { on: None }).await?)
-            }
+            MentionKind::Person => EntityRef::Person(
+                self.speaker(db, &mentioned_person(m), SpeakerSeen { on: None })
+                    .await?,
+            ),
         })
     }
 
@@ -108,19 +111,24 @@ impl Resolver {
         let keys = alias_keys(s);
         let id = match self.people.get(s.name.key()) {
             Some(id) => *id,
-            None => match find_person(db, &names).await? {
+            None => match self.find_person(db, &names).await? {
                 Some(id) => id,
-                None => create_person(db, s, country.as_ref(), &names, &keys).await?,
+                None => {
+                    self.create_person(db, s, country.as_ref(), &names, &keys)
+                        .await?
+                }
             },
         };
         for name in &names {
             self.people.insert(name.key().to_owned(), id);
         }
         if !keys.iter().all(|(key, _)| self.aliases.contains(key)) {
-            add_aliases(db, id, &keys).await?;
+            self.add_aliases(db, id, &keys).await?;
             self.aliases.extend(keys.into_iter().map(|(key, _)| key));
         }
-        if let Some(title) = &s.title {
+        if let (Some(title), Some(sightings)) = (&s.title, &mut self.sightings) {
+            sightings.add(id, title, country.as_ref(), seen.on);
+        } else if let Some(title) = &s.title {
             let known = self.roles.get(&(id, title.clone())).copied();
             let covered = known.is_some_and(|(first, last)| match (seen.on, first, last) {
                 (None, _, _) => true,
@@ -181,6 +189,17 @@ impl Resolver {
         let id = find_or_create_source(db, name).await?;
         self.sources.insert(name.key().to_owned(), id);
         Ok(id)
+    }
+}
+
+/// The person a person mention names, as a speaker without statements.
+fn mentioned_person(m: &NewMention) -> NewSpeaker {
+    NewSpeaker {
+        name: m.name.clone(),
+        title: m.title.clone(),
+        country: m.country.clone(),
+        name_en: None,
+        aliases: Vec::new(),
     }
 }
 
@@ -248,51 +267,6 @@ async fn find_person<C: ConnectionTrait>(
     Ok(row.map(|r| PersonId(r.person_id)))
 }
 
-/// Creates the person a speaker names, with their aliases. Race-free: when a concurrent
-/// transaction has just created the same person (one of the names is now theirs), the row
-/// made here is removed again and theirs is the person, as if this transaction had come
-/// second.
-async fn create_person<C: ConnectionTrait>(
-    db: &C,
-    s: &NewSpeaker,
-    country: Option<&CountryCode>,
-    names: &[&Name],
-    keys: &[(String, String)],
-) -> StorageResult<PersonId> {
-    let simplified = s.name.simplified();
-    let traditional = if simplified != s.name.as_str() {
-        s.name.as_str().to_owned()
-    } else {
-        to_traditional(&simplified)
-    };
-    let row = person::Entity::insert(person::ActiveModel {
-        id: NotSet,
-        name: Set(simplified.clone()),
-        name_hant: Set((traditional != simplified).then_some(traditional)),
-        name_en: Set(s.name_en.as_ref().map(|n| n.as_str().to_owned())),
-        country_code: Set(country.map(|c| c.as_str().to_owned())),
-    })
-    .exec_with_returning(db)
-    .await?;
-    let id = PersonId(row.id);
-    // Waits for a concurrent transaction inserting one of these keys, then skips it.
-    add_aliases(db, id, keys).await?;
-    let keys: Vec<String> = names.iter().map(|n| n.key().to_owned()).collect();
-    let theirs = person_alias::Entity::find()
-        .filter(person_alias::Column::AliasKey.is_in(keys))
-        .filter(person_alias::Column::PersonId.ne(id.0))
-        .one(db)
-        .await?;
-    match theirs {
-        Some(alias) => {
-            // Its aliases go with it (ON DELETE CASCADE); the caller gives them to the winner.
-            person::Entity::delete_by_id(id.0).exec(db).await?;
-            Ok(PersonId(alias.person_id))
-        }
-        None => Ok(id),
-    }
-}
-
 /// Every written form of the speaker's name, as (folded key, form), without repeats.
 fn alias_keys(s: &NewSpeaker) -> Vec<(String, String)> {
     let mut wanted: Vec<(String, String)> = Vec::new();
@@ -329,10 +303,20 @@ async fn add_aliases<C: ConnectionTrait>(
         .into_iter()
         .map(|row| row.alias_key)
         .collect();
-    let mut new: Vec<&(String, String)> = wanted
+    let new: Vec<&(String, String)> = wanted
         .iter()
         .filter(|(key, _)| !existing.contains(key))
         .collect();
+    insert_aliases(db, id, new).await
+}
+
+/// Inserts these (key, form) pairs as aliases of `id`; a key stored meanwhile stays its
+/// owner's.
+async fn insert_aliases<C: ConnectionTrait>(
+    db: &C,
+    id: PersonId,
+    mut new: Vec<&(String, String)>,
+) -> StorageResult<()> {
     // Keys in one order everywhere, so that two transactions inserting the same keys wait
     // for each other instead of deadlocking.
     new.sort();

@@ -23,7 +23,8 @@ pub struct AddOutcome {
 }
 
 /// What the client is told when an article's URL is stored with other content.
-const URL_TAKEN: &str = "url: another article with different content already has this URL";
+pub(crate) const URL_TAKEN: &str =
+    "url: another article with different content already has this URL";
 
 impl Storage {
     /// Stores a validated article with its statements, speakers and mentions in one
@@ -46,19 +47,32 @@ impl Storage {
         stored_with_content(&self.db, hash).await
     }
 
-    /// Stores many validated articles in one transaction, each inside its own savepoint:
-    /// an article that fails leaves nothing behind and the others are stored. Names
-    /// resolved for one article are remembered for the next. For bulk imports, where a
-    /// commit and a search-index flush per article would cost more than the articles.
+    /// Stores many validated articles in one transaction, as storing them one at a time
+    /// would: an article that fails leaves nothing behind and the others are stored. For
+    /// bulk imports: the batch is written in a few multi-row statements (see `bulk`); when
+    /// one of its articles fails, it is written again an article at a time, each in its own
+    /// savepoint, to store the others.
     #[tracing::instrument(skip_all, fields(articles = news.len()))]
     pub async fn add_articles(
         &self,
         news: Vec<NewArticle>,
     ) -> StorageResult<Vec<StorageResult<AddOutcome>>> {
-        self.write(news.as_slice(), |tx, news| {
-            Box::pin(store_articles(tx, news))
-        })
-        .await
+        let fast = self
+            .write(news.as_slice(), |tx, news| {
+                Box::pin(super::bulk::store_batch(tx, news))
+            })
+            .await;
+        match fast {
+            Ok(outcomes) => Ok(outcomes.into_iter().map(Ok).collect()),
+            Err(err) if err.is_transient() => Err(err),
+            Err(err) => {
+                tracing::debug!(error = %err, "an article of the batch failed; storing one at a time");
+                self.write(news.as_slice(), |tx, news| {
+                    Box::pin(store_articles(tx, news))
+                })
+                .await
+            }
+        }
     }
 }
 
@@ -216,7 +230,10 @@ pub(crate) async fn resolve_names(
         let id = resolver
             .agreement(tx, &fact.name, fact.abbreviation.as_ref())
             .await?;
-        record_fact(tx, AgreementId(id), fact).await?;
+        match &mut resolver.facts {
+            Some(facts) => facts.push((AgreementId(id), fact.clone())),
+            None => record_fact(tx, AgreementId(id), fact).await?,
+        }
     }
     let seen_on = new.published_at.map(|at| at.day());
     let mut speakers = Vec::with_capacity(new.statements.len());
