@@ -16,6 +16,14 @@ use std::time::Duration;
 /// `quotegraph import` on the same file) before giving up with "database is locked".
 pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// How many times opening a SQLite file is tried while another server opens it too: the
+/// switch of a new file to WAL fails at once with "database is locked", without waiting
+/// for the busy timeout.
+const SQLITE_OPEN_ATTEMPTS: u32 = 20;
+
+/// The wait before the next attempt grows by this much each time.
+const SQLITE_OPEN_BACKOFF: Duration = Duration::from_millis(25);
+
 /// Read connections to a SQLite file. Readers never wait for the writer in WAL mode.
 const SQLITE_READERS: u32 = 4;
 
@@ -56,12 +64,12 @@ impl Storage {
         }
         let url = sqlite_create_mode(url);
         // The writer opens first: it switches the file to WAL, which readers then share.
-        let writer = open(sqlite_options(&url, SqliteRole::Writer), &statements).await?;
+        let writer = open_sqlite(&url, SqliteRole::Writer, &statements).await?;
         // Every connection to `:memory:` is a database of its own: there, one does all.
         let db = if url.contains(":memory:") {
             writer.clone()
         } else {
-            open(sqlite_options(&url, SqliteRole::Reader), &statements).await?
+            open_sqlite(&url, SqliteRole::Reader, &statements).await?
         };
         Ok(Self {
             db,
@@ -134,6 +142,29 @@ async fn open(
         );
     });
     Ok(db)
+}
+
+/// Opens a SQLite pool, trying again while another process holds the lock it needs.
+async fn open_sqlite(
+    url: &str,
+    role: SqliteRole,
+    statements: &Arc<AtomicU64>,
+) -> StorageResult<DatabaseConnection> {
+    let mut attempt = 1;
+    loop {
+        match open(sqlite_options(url, role), statements).await {
+            Err(e) if attempt < SQLITE_OPEN_ATTEMPTS && is_locked(&e) => {
+                tokio::time::sleep(SQLITE_OPEN_BACKOFF * attempt).await;
+                attempt += 1;
+            }
+            opened => return opened,
+        }
+    }
+}
+
+/// Whether SQLite refused for a lock another connection holds.
+fn is_locked(error: &crate::error::StorageError) -> bool {
+    error.to_string().contains("database is locked")
 }
 
 fn pool_options(url: &str, connections: u32) -> ConnectOptions {

@@ -6,6 +6,7 @@ mod m0001_initial;
 mod m0002_search;
 mod m0003_attribution_rule;
 mod m0004_one_row_per_title;
+mod m0005_varchar_keys;
 
 /// Every migration quotegraph knows, in order.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_search::Migration),
             Box::new(m0003_attribution_rule::Migration),
             Box::new(m0004_one_row_per_title::Migration),
+            Box::new(m0005_varchar_keys::Migration),
         ]
     }
 }
