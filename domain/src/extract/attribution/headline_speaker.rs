@@ -3,11 +3,11 @@
 //! phrase between the last break (a space, comma or colon) and the mark is the speaker
 //! when it names someone and nothing else.
 
-use super::Sieve;
 use super::context::Context;
+use super::{Sieve, whole_phrase_speaker};
 use crate::extract::quotes::Quote;
 use crate::extract::rule::Rule;
-use crate::extract::speaker::{Speaker, Who, parse_subject};
+use crate::extract::speaker::{Speaker, Who};
 
 /// The sieve.
 pub const SIEVE: Sieve = Sieve {
@@ -33,19 +33,14 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
     if start >= q.open {
         return None;
     }
-    let speaker = parse_subject(cx.doc, start, q.open)?;
-    let written: String = cx.doc.orig[start..q.open]
+    if cx.doc.orig[start..q.open]
         .iter()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let phrase: String = speaker
-        .phrase
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let names_someone = matches!(speaker.who, Who::Named(_) | Who::Unnamed);
-    let one_party = !written.contains(JOINING);
-    (names_someone && one_party && phrase == written).then_some(speaker)
+        .any(|c| JOINING.contains(c))
+    {
+        return None;
+    }
+    whole_phrase_speaker(cx.doc, start, q.open)
+        .filter(|s| matches!(s.who, Who::Named(_) | Who::Unnamed))
 }
 
 #[cfg(test)]

@@ -53,6 +53,15 @@ pub const SIEVES: &[Sieve] = &[
     previous_subject::SIEVE,
 ];
 
+/// The speaker `[start, end)` names when those words are the speaker's phrase and nothing
+/// else (spaces aside): a signature line, a headline's speaker before its quotation.
+pub fn whole_phrase_speaker(doc: &Doc<'_>, start: usize, end: usize) -> Option<Speaker> {
+    let speaker = parse_subject(doc, start, end)?;
+    let written = doc.orig[start..end].iter().filter(|c| !c.is_whitespace());
+    let phrase = speaker.phrase.chars().filter(|c| !c.is_whitespace());
+    written.copied().eq(phrase).then_some(speaker)
+}
+
 /// The subject of the sentence holding `at`: the first clause before `at` that names a
 /// person, a pronoun or a title standing for one.
 pub fn subject_of_sentence(cx: &Context<'_, '_>, at: usize) -> Option<Speaker> {

@@ -1,12 +1,12 @@
 //! Sieve: a letter, card or message signed at its end. 卡片写道:“…永难忘怀。李明华 市长
 //! 2021.3.8。” belongs to the signer, not to whoever reads it out.
 
-use super::Sieve;
 use super::context::Context;
+use super::{Sieve, whole_phrase_speaker};
 use crate::extract::doc::{Doc, is_sentence_end};
 use crate::extract::quotes::Quote;
 use crate::extract::rule::Rule;
-use crate::extract::speaker::{Speaker, Who, parse_subject};
+use crate::extract::speaker::{Speaker, Who};
 
 /// The sieve.
 pub const SIEVE: Sieve = Sieve {
@@ -57,18 +57,8 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
     if end <= start || end - start > SIGNATURE_MAX {
         return None;
     }
-    let speaker = parse_subject(doc, start, end)?;
-    let written: String = doc.orig[start..end]
-        .iter()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let phrase: String = speaker
-        .phrase
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
     // The whole line is the signer's phrase, nothing else: not a sentence about someone.
-    (matches!(speaker.who, Who::Named(_)) && phrase == written).then_some(speaker)
+    whole_phrase_speaker(doc, start, end).filter(|s| matches!(s.who, Who::Named(_)))
 }
 
 #[cfg(test)]
