@@ -87,10 +87,12 @@ const REFERRING_NOUNS: &[&str] = &[
     "学者",
     "专家",
     "议员",
+    "外交官",
 ];
 /// Nouns for speakers the text does not name.
 const UNNAMED: &[&str] = &[
     "官员",
+    "外交官",
     "人士",
     "专家",
     "学者",

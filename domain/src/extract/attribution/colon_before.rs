@@ -100,6 +100,21 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_diplomat_is_kept_as_the_phrase() {
+        let e = crate::extract::extract(
+            "测试标题\n2021-03-01 测试网\n一位不具名外交官指控,“当局甚至攻击他。”\n該外交官指出,「我們會持續關注。」",
+            crate::gazetteer::Gazetteer::builtin(),
+        );
+        let phrases: Vec<Option<&str>> = e
+            .statements
+            .iter()
+            .filter(|s| s.kind == crate::model::StatementKind::Direct)
+            .map(|s| s.speaker_phrase.as_deref())
+            .collect();
+        assert_eq!(phrases, [Some("一位不具名外交官"), Some("該外交官")]);
+    }
+
+    #[test]
     fn a_verb_with_words_after_it_before_the_colon() {
         assert_eq!(
             speaker_of_quote("議員陳志遠留言表達感謝:「大家辛苦了。」"),
