@@ -93,6 +93,7 @@ const REFERRING_NOUNS: &[&str] = &[
 const UNNAMED: &[&str] = &[
     "官员",
     "外交官",
+    "议员",
     "人士",
     "专家",
     "学者",

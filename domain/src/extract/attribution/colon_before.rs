@@ -115,6 +115,21 @@ mod tests {
     }
 
     #[test]
+    fn members_of_parliament_not_named_report_speech() {
+        let e = crate::extract::extract(
+            "测试标题\n2021-03-01 测试网\n多名議員表示,這項法案必須撤回。",
+            crate::gazetteer::Gazetteer::builtin(),
+        );
+        let phrases: Vec<Option<&str>> = e
+            .statements
+            .iter()
+            .filter(|s| s.kind == crate::model::StatementKind::Indirect)
+            .map(|s| s.speaker_phrase.as_deref())
+            .collect();
+        assert_eq!(phrases, [Some("多名議員")]);
+    }
+
+    #[test]
     fn a_verb_with_words_after_it_before_the_colon() {
         assert_eq!(
             speaker_of_quote("議員陳志遠留言表達感謝:「大家辛苦了。」"),
