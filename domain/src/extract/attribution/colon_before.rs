@@ -47,6 +47,18 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
 #[cfg(test)]
 mod tests {
     use crate::extract::attribution::tests::speaker_of_quote;
+    use crate::extract::{Extraction, extract};
+    use crate::gazetteer::Gazetteer;
+    use crate::model::StatementKind;
+
+    /// The speaker phrase of each statement of `kind`, in body order.
+    fn phrases_of(e: &Extraction, kind: StatementKind) -> Vec<Option<&str>> {
+        e.statements
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| s.speaker_phrase.as_deref())
+            .collect()
+    }
 
     #[test]
     fn a_verb_and_colon_before_the_quote() {
@@ -86,47 +98,35 @@ mod tests {
 
     #[test]
     fn governments_and_topics_before_the_speaker() {
-        let e = crate::extract::extract(
+        let e = extract(
             "测试标题\n2021-03-01 测试网\n菲律宾指控对方以「危险的方式」驱离渔船。至于陈志远稱「这不可接受。」",
-            crate::gazetteer::Gazetteer::builtin(),
+            Gazetteer::builtin(),
         );
-        let phrases: Vec<Option<&str>> = e
-            .statements
-            .iter()
-            .filter(|s| s.kind == crate::model::StatementKind::Direct)
-            .map(|s| s.speaker_phrase.as_deref())
-            .collect();
-        assert_eq!(phrases, [Some("菲律宾"), Some("陈志远")]);
+        assert_eq!(
+            phrases_of(&e, StatementKind::Direct),
+            [Some("菲律宾"), Some("陈志远")]
+        );
     }
 
     #[test]
     fn an_unnamed_diplomat_is_kept_as_the_phrase() {
-        let e = crate::extract::extract(
+        let e = extract(
             "测试标题\n2021-03-01 测试网\n一位不具名外交官指控,“当局甚至攻击他。”\n該外交官指出,「我們會持續關注。」",
-            crate::gazetteer::Gazetteer::builtin(),
+            Gazetteer::builtin(),
         );
-        let phrases: Vec<Option<&str>> = e
-            .statements
-            .iter()
-            .filter(|s| s.kind == crate::model::StatementKind::Direct)
-            .map(|s| s.speaker_phrase.as_deref())
-            .collect();
-        assert_eq!(phrases, [Some("一位不具名外交官"), Some("該外交官")]);
+        assert_eq!(
+            phrases_of(&e, StatementKind::Direct),
+            [Some("一位不具名外交官"), Some("該外交官")]
+        );
     }
 
     #[test]
     fn members_of_parliament_not_named_report_speech() {
-        let e = crate::extract::extract(
+        let e = extract(
             "测试标题\n2021-03-01 测试网\n多名議員表示,這項法案必須撤回。",
-            crate::gazetteer::Gazetteer::builtin(),
+            Gazetteer::builtin(),
         );
-        let phrases: Vec<Option<&str>> = e
-            .statements
-            .iter()
-            .filter(|s| s.kind == crate::model::StatementKind::Indirect)
-            .map(|s| s.speaker_phrase.as_deref())
-            .collect();
-        assert_eq!(phrases, [Some("多名議員")]);
+        assert_eq!(phrases_of(&e, StatementKind::Indirect), [Some("多名議員")]);
     }
 
     #[test]
