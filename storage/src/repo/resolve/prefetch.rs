@@ -97,9 +97,28 @@ impl Resolver {
         let names = BatchNames::of(news);
         self.prefetch_sources(db, &names.sources).await?;
         self.prefetch_countries(db, &names.countries).await?;
-        self.prefetch_organizations(db, &names.organizations)
-            .await?;
-        self.prefetch_agreements(db, &names.agreements).await?;
+        let organizations = by_name_or_abbreviation::<organization::Entity, _>(
+            db,
+            &names.organizations,
+            (
+                organization::Column::NameKey,
+                organization::Column::AbbreviationKey,
+            ),
+            |r| (r.id, r.name_key, r.abbreviation_key),
+        )
+        .await?;
+        self.organizations.extend(organizations);
+        let agreements = by_name_or_abbreviation::<agreement::Entity, _>(
+            db,
+            &names.agreements,
+            (
+                agreement::Column::NameKey,
+                agreement::Column::AbbreviationKey,
+            ),
+            |r| (r.id, r.name_key, r.abbreviation_key),
+        )
+        .await?;
+        self.agreements.extend(agreements);
         self.prefetch_people(db, &names.alias_keys).await
     }
 
@@ -174,54 +193,6 @@ impl Resolver {
         Ok(())
     }
 
-    async fn prefetch_organizations<C: ConnectionTrait>(
-        &mut self,
-        db: &C,
-        keys: &BTreeSet<String>,
-    ) -> StorageResult<()> {
-        let mut rows = Vec::new();
-        for chunk in chunks(keys) {
-            let by_name_or_abbreviation = Condition::any()
-                .add(organization::Column::NameKey.is_in(chunk.clone()))
-                .add(organization::Column::AbbreviationKey.is_in(chunk));
-            let found = organization::Entity::find()
-                .filter(by_name_or_abbreviation)
-                .all(db)
-                .await?;
-            rows.extend(
-                found
-                    .into_iter()
-                    .map(|r| (r.id, r.name_key, r.abbreviation_key)),
-            );
-        }
-        self.organizations.extend(unambiguous(keys, &rows));
-        Ok(())
-    }
-
-    async fn prefetch_agreements<C: ConnectionTrait>(
-        &mut self,
-        db: &C,
-        keys: &BTreeSet<String>,
-    ) -> StorageResult<()> {
-        let mut rows = Vec::new();
-        for chunk in chunks(keys) {
-            let by_name_or_abbreviation = Condition::any()
-                .add(agreement::Column::NameKey.is_in(chunk.clone()))
-                .add(agreement::Column::AbbreviationKey.is_in(chunk));
-            let found = agreement::Entity::find()
-                .filter(by_name_or_abbreviation)
-                .all(db)
-                .await?;
-            rows.extend(
-                found
-                    .into_iter()
-                    .map(|r| (r.id, r.name_key, r.abbreviation_key)),
-            );
-        }
-        self.agreements.extend(unambiguous(keys, &rows));
-        Ok(())
-    }
-
     async fn prefetch_people<C: ConnectionTrait>(
         &mut self,
         db: &C,
@@ -239,6 +210,25 @@ impl Resolver {
         self.alias_owners = Some(owners);
         Ok(())
     }
+}
+
+/// The ids of `keys` in a table of names with abbreviations (organizations, agreements):
+/// one read per chunk of keys, matching the name key or the abbreviation key.
+async fn by_name_or_abbreviation<E: EntityTrait, C: ConnectionTrait>(
+    db: &C,
+    keys: &BTreeSet<String>,
+    (name, abbreviation): (E::Column, E::Column),
+    row: fn(E::Model) -> (i64, String, Option<String>),
+) -> StorageResult<Vec<(String, i64)>> {
+    let mut rows = Vec::new();
+    for chunk in chunks(keys) {
+        let either = Condition::any()
+            .add(name.is_in(chunk.clone()))
+            .add(abbreviation.is_in(chunk));
+        let found = E::find().filter(either).all(db).await?;
+        rows.extend(found.into_iter().map(row));
+    }
+    Ok(unambiguous(keys, &rows))
 }
 
 /// The keys in `keys` that exactly one row (id, name key, abbreviation key) answers to, as
