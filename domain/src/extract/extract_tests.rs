@@ -519,6 +519,19 @@ fn a_reported_clause_runs_past_semicolons_and_stops_before_a_quote_of_its_own() 
 }
 
 #[test]
+fn a_question_the_speaker_asks_does_not_end_the_reported_clause() {
+    assert_eq!(
+        said("市长林国华表示,经费不足,怎能不难?但市民的支持让人感动。"),
+        [indirect(
+            "经费不足,怎能不难?但市民的支持让人感动",
+            Some("林国华")
+        )]
+    );
+    let found = said("市長林國華表示,經費不足,怎能不難?記者追問時,他說預算將會增加。");
+    assert_eq!(found[0], indirect("經費不足,怎能不難", Some("林国华")));
+}
+
+#[test]
 fn circumstances_before_the_verb_leave_the_sentence_subject() {
     assert_eq!(
         said("外长王毅今日访问北京,在与学者的座谈会上强调两国合作前景广阔。"),

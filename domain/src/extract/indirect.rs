@@ -135,7 +135,9 @@ fn opens_partial_quote(quotes: &[Quote], start: usize, to: usize, doc: &Doc<'_>)
 
 /// Where a reported clause starting at `start` ends: at the end of its sentence (a
 /// semicolon does not end it), or before a quotation that takes over after a comma (他称,
-/// 新加坡有自己的立场,“有时…”: the quotation is a statement of its own).
+/// 新加坡有自己的立场,“有时…”: the quotation is a statement of its own). A question or
+/// exclamation the speaker puts (怎能不苦?但…) goes on into the next sentence unless that
+/// sentence reports speech of its own.
 fn clause_end(
     doc: &Doc<'_>,
     start: usize,
@@ -143,9 +145,19 @@ fn clause_end(
     inside_quote: &dyn Fn(usize) -> bool,
 ) -> usize {
     let ends = |c: char| is_full_stop(c) || c == '\n';
-    let mut end = (start..to)
-        .find(|&i| ends(doc.orig[i]) && !inside_quote(i))
-        .unwrap_or(to);
+    let sentence_end = |from: usize| {
+        (from..to)
+            .find(|&i| ends(doc.orig[i]) && !inside_quote(i))
+            .unwrap_or(to)
+    };
+    let mut end = sentence_end(start);
+    while end + 1 < to && is_asked_or_exclaimed(doc.orig[end]) {
+        let next = sentence_end(end + 1);
+        if !doc.verbs_in(end + 1, next).is_empty() {
+            break;
+        }
+        end = next;
+    }
     if let Some(open) = (start + 1..end).find(|&i| {
         matches!(doc.orig[i], '“' | '「' | '『')
             && matches!(doc.orig[i - 1], '，' | ',' | '：' | ':')
@@ -153,6 +165,11 @@ fn clause_end(
         end = open - 1;
     }
     end
+}
+
+/// A question or exclamation mark: it ends a sentence but not always what is reported.
+fn is_asked_or_exclaimed(c: char) -> bool {
+    matches!(c, '！' | '？' | '!' | '?')
 }
 
 /// The subject of the verb at `verb_start`: the clause right before it, or when that is
