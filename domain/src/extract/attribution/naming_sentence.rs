@@ -54,9 +54,12 @@ fn describing_verb(sentence: &str, from: usize) -> Option<(usize, usize)> {
 }
 
 fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
-    if !cx.starts_sentence(q) || !cx.ends_sentence(q) {
+    if !cx.ends_sentence(q) {
         return None;
     }
+    // After words of its own (援引…报道,“…。”) only a sentence pointing back at the
+    // quotation (这是…描述的) is sure to be about it.
+    let stands_alone = cx.starts_sentence(q);
     let doc = cx.doc;
     let from = q.close;
     let end = cx.sentence_end(from.min(cx.paragraph.1));
@@ -75,11 +78,14 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
         parse_subject(doc, start, at).filter(|s| matches!(s.who, Who::Named(_)))
     };
     let named = |at: usize| named_from(cx.clause_start(at), at);
-    if let Some(at) = marker {
-        return named(at);
-    }
     if let Some((opener_end, at)) = describing_verb(&sentence, from) {
         return named_from(cx.clause_start(at).max(opener_end), at);
+    }
+    if !stands_alone {
+        return None;
+    }
+    if let Some(at) = marker {
+        return named(at);
     }
     // The first reporting verb of the sentence whose subject is a named person.
     doc.verbs_in(from, end)
@@ -129,6 +135,16 @@ mod tests {
         assert_eq!(
             speaker_of_quote("「穩定、發展、共享。」這是市長林志強日前描述的施政方向。"),
             Some("林志强".into())
+        );
+    }
+
+    #[test]
+    fn a_sentence_referring_back_names_a_quote_after_words_of_its_own() {
+        assert_eq!(
+            speaker_of_quote(
+                "电视台援引通讯社报道,“团结、创新、开放。”这是昨晚德国总理朔尔茨在柏林的演讲中概括的三个重点。"
+            ),
+            Some("朔尔茨".into())
         );
     }
 
