@@ -15,6 +15,7 @@ mod inside_reported;
 mod naming_sentence;
 mod paragraph_run;
 mod previous_subject;
+mod requote;
 mod sentence_subject;
 mod signature;
 mod trailing_clause;
@@ -132,11 +133,16 @@ pub fn attribute_quotes(
             .find_map(|sieve| (sieve.find)(&cx, q).map(|speaker| (speaker, sieve)));
         let attributed = decided.is_some();
         let by_clause = decided.as_ref().is_some_and(|(_, s)| s.reporting_clause);
-        if is_term(&cx, q, attributed, by_clause) {
-            continue;
-        }
+        let decided = if is_term(&cx, q, attributed, by_clause) {
+            match requote::requoted_speaker(&cx, q) {
+                Some(speaker) => Some((speaker, requote::REQUOTE)),
+                None => continue,
+            }
+        } else {
+            decided.map(|(speaker, sieve)| (speaker, sieve.rule))
+        };
         let (speaker, rule) = match decided {
-            Some((speaker, sieve)) => (Some(speaker), sieve.rule),
+            Some((speaker, rule)) => (Some(speaker), rule),
             None => (None, UNATTRIBUTED),
         };
         out.push(Found {
