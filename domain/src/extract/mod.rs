@@ -23,6 +23,7 @@ pub mod rule;
 mod said_on;
 mod speaker;
 mod speech_or_term;
+mod unclosed;
 
 pub use agreements::AgreementFact;
 pub use mentions::{AgreementRef, Mentioned, Mentions};
@@ -112,7 +113,8 @@ fn find_statements(doc: &Doc<'_>, title: &Doc<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let host = press::host(doc, title);
     for unit in quotes::quotation_units(&doc.orig, &doc.paragraphs) {
-        let (paragraph, quotes) = (unit.range, unit.quotes);
+        let (paragraph, mut quotes) = (unit.range, unit.quotes);
+        unclosed::cut_at_narration(doc, &mut quotes);
         if press::is_question(doc, paragraph) {
             continue;
         }
