@@ -353,7 +353,7 @@ fn a_title_before_a_name_with_an_adverb_after_it() {
 }
 
 #[test]
-fn press_conference_answers_are_the_hosts_and_questions_are_nobodys() {
+fn press_conference_answers_are_the_hosts_and_quoted_questions_the_askers() {
     let e = extract(
         "2022年6月1日外交部发言人汪文斌主持例行记者会\n2022-06-01 来源：外交部\n问：有报道称会议将延期，中方对此有何回应？\n答：我们注意到有关报道。中方主张通过对话解决分歧。\n有记者问：“中方是否会派团出席？”汪文斌表示，中方将积极考虑。",
         Gazetteer::builtin(),
@@ -370,6 +370,8 @@ fn press_conference_answers_are_the_hosts_and_questions_are_nobodys() {
                 "我们注意到有关报道。中方主张通过对话解决分歧。".to_owned(),
                 Some("汪文斌".to_owned())
             ),
+            // The reporter asking is not named: the question has no person.
+            ("中方是否会派团出席？".to_owned(), None),
             ("中方将积极考虑".to_owned(), Some("汪文斌".to_owned())),
         ]
     );

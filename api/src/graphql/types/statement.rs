@@ -21,7 +21,7 @@ pub struct Statement(pub domain::Statement);
 #[derive(SimpleObject, Clone)]
 pub struct Attribution {
     /// The extraction rule that decided it (signature, colon_before, trailing_clause, inside_reported,
-    /// naming_sentence, headline_speaker, sentence_subject, paragraph_run, previous_subject, requote, echo,
+    /// naming_sentence, headline_speaker, sentence_subject, paragraph_run, previous_subject, requote, echo, question,
     /// reported_clause, reported_sentence_subject, press_answer, unattributed); null when an admin gave the
     /// statement.
     pub rule: Option<String>,

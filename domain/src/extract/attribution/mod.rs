@@ -15,6 +15,7 @@ mod inside_reported;
 mod naming_sentence;
 mod paragraph_run;
 mod previous_subject;
+mod question;
 mod requote;
 mod sentence_subject;
 mod signature;
@@ -22,7 +23,6 @@ mod trailing_clause;
 
 use super::Found;
 use super::doc::{Doc, is_clause_end};
-use super::press::QUESTION_VERBS;
 use super::quotes::Quote;
 use super::rule::{Rule, UNATTRIBUTED};
 use super::speaker::{Speaker, Who, parse_subject};
@@ -84,17 +84,6 @@ pub fn subject_of_sentence(cx: &Context<'_, '_>, at: usize) -> Option<Speaker> {
     None
 }
 
-/// 有记者问:“…?”: a reporter's question, not a statement.
-fn is_question(cx: &Context<'_, '_>, q: &Quote) -> bool {
-    let doc = cx.doc;
-    let mut end = q.open;
-    while end > cx.paragraph.0 && context::is_lead_in(doc.orig[end - 1]) {
-        end -= 1;
-    }
-    let before = doc.folded_text(end.saturating_sub(2).max(cx.paragraph.0), end);
-    QUESTION_VERBS.iter().any(|v| before.ends_with(v))
-}
-
 /// Stage one for one paragraph: every quotation that is speech, with the speaker mention
 /// the first matching sieve found (or none) and that sieve's rule. `reported` is the
 /// paragraph's reported speech, `earlier` the statements before the paragraph; `headline`
@@ -125,7 +114,14 @@ pub fn attribute_quotes(
             here: &here,
             headline,
         };
-        if is_question(&cx, q) {
+        if let Some(verb) = question::question_verb(&cx, q) {
+            out.extend(question::asker(&cx, verb).map(|asker| Found {
+                kind: StatementKind::Direct,
+                start: q.start,
+                end: q.end,
+                speaker: Some(asker),
+                rule: question::QUESTION,
+            }));
             continue;
         }
         let decided = SIEVES
