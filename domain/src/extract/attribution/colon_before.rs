@@ -3,6 +3,7 @@
 //! speaker and the verb). When the verb opens its clause (…予以否定,表示「…」), the
 //! speaker is the subject of the sentence.
 
+use super::account::account_before;
 use super::context::Context;
 use super::{Sieve, subject_of_sentence};
 use crate::extract::quotes::Quote;
@@ -41,7 +42,9 @@ fn find(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
         .verb_ending_at(q.open)
         .or_else(|| verb_before_colon(cx, q))?;
     let start = cx.clause_start(verb_start);
-    parse_subject(cx.doc, start, verb_start).or_else(|| subject_of_sentence(cx, verb_start))
+    parse_subject(cx.doc, start, verb_start)
+        .or_else(|| account_before(cx, start))
+        .or_else(|| subject_of_sentence(cx, verb_start))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 pub mod context;
 
+mod account;
 mod colon_before;
 mod headline_speaker;
 mod inside_reported;
