@@ -61,6 +61,8 @@ const NAMING_AFTER: &[&str] = &[
     "工程",
     "系统",
     "事件",
+    "一事",
+    "一案",
     "行动",
     "运动",
     "班列",
@@ -99,6 +101,10 @@ const NAMING_AFTER: &[&str] = &[
 const LABELS: &[&str] = &["口号", "标语", "字样", "说法", "称号", "字眼", "标签"];
 /// Quotations at most this long with no sentence punctuation may be names.
 const TERM_MAX_CHARS: usize = 12;
+/// Numbered slogans (一国两制, 两个维护, 一带一路) are at most this long.
+const SLOGAN_MAX_CHARS: usize = 6;
+/// Numerals that number the parts of a slogan.
+const NUMERALS: &str = "一二两三四五六七八九十百千万0123456789";
 
 /// Whether the quotation is a term rather than speech; `by_reporting_clause` says a
 /// reporting clause right before or after it introduces it.
@@ -114,7 +120,7 @@ pub fn is_term(
     if is_clause(cx, q) {
         return false;
     }
-    if listed(cx, q) || named_after(cx, q) || names_itself(cx, q) {
+    if listed(cx, q) || named_after(cx, q) || names_itself(cx, q) || is_numbered_slogan(cx, q) {
         return true;
     }
     if by_reporting_clause {
@@ -167,6 +173,21 @@ fn owned_by_someone_named(cx: &Context<'_, '_>, q: &Quote) -> bool {
         .iter()
         .any(|(_, e)| *e == owner_end);
     person || title
+}
+
+/// A short slogan built on numerals: it opens with one and numbers a second part (一国两制,
+/// 一带一路) or counts with 个 (两个维护, 三个代表). Policy names are made this way; words a
+/// speaker says seldom are.
+fn is_numbered_slogan(cx: &Context<'_, '_>, q: &Quote) -> bool {
+    let words: Vec<char> = cx.doc.folded[q.start..q.end].to_vec();
+    let numeral = |c: &char| NUMERALS.contains(*c);
+    let (Some(first), Some(second)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    words.len() <= SLOGAN_MAX_CHARS
+        && words.iter().all(|c| c.is_alphanumeric())
+        && numeral(first)
+        && (*second == '个' || words[2..].iter().any(numeral))
 }
 
 /// The quotation ends with a noun that makes it a name (「新南向政策」, “绿色通道计划”).
@@ -264,6 +285,21 @@ mod tests {
         assert!(quoted_statements("陈志远说,示威者高呼“美军撤出”的口号。").is_empty());
         assert!(quoted_statements("陈志远说,他们把这首歌曲「明天會更好」唱了一遍。").is_empty());
         assert!(quoted_statements("陈志远说,这个“新”字很重要。").is_empty());
+    }
+
+    #[test]
+    fn numbered_slogans_are_terms() {
+        assert!(quoted_statements("特首林志強談「一國兩制」與未來挑戰。").is_empty());
+        assert!(quoted_statements("陈志远说,要坚持“两个维护”,推动发展。").is_empty());
+        assert_eq!(
+            quoted_statements("陈志远说,这件事“一定要办好”,不能拖延。"),
+            ["一定要办好"]
+        );
+    }
+
+    #[test]
+    fn the_matter_a_statement_is_about_is_a_term() {
+        assert!(quoted_statements("官员就媒体所称的“秘密会谈”一事表示,双方并未见面。").is_empty());
     }
 
     #[test]
