@@ -115,8 +115,8 @@ pub fn attribute_quotes(
             here: &here,
             headline,
         };
-        if let Some(verb) = question::question_verb(&cx, q) {
-            out.extend(question::asker(&cx, verb).map(|asker| Found {
+        if let Some(question) = question::question(&cx, q) {
+            out.extend(question.asker.map(|asker| Found {
                 kind: StatementKind::Direct,
                 start: q.start,
                 end: q.end,

@@ -1,5 +1,6 @@
-//! A question in quote marks (记者提问:“…?”, 有记者问:「…」): the asker's words, never an
-//! answer. It goes to the asker named before the question verb, or to nobody.
+//! A question in quote marks (记者提问:“…?”, 有记者问:「…」, 台灣記者:「…?」): the asker's
+//! words, never an answer. It goes to the asker named before the question verb or the
+//! colon, or to nobody.
 
 use super::context::{Context, is_lead_in};
 use crate::extract::press::QUESTION_VERBS;
@@ -13,13 +14,36 @@ pub const QUESTION: Rule = Rule {
     confidence: 0.9,
 };
 
-/// Where the question verb right before `q` starts, when one stands there.
-pub fn question_verb(cx: &Context<'_, '_>, q: &Quote) -> Option<usize> {
-    let doc = cx.doc;
+/// A quoted question and who asked it, when the text says.
+pub struct Question {
+    /// The asker, or none when nobody is named.
+    pub asker: Option<Speaker>,
+}
+
+/// Whether `q` is a question: after a question verb (记者追问:「…」), or a question a
+/// reporter's label introduces (台灣記者:「…?」).
+pub fn question(cx: &Context<'_, '_>, q: &Quote) -> Option<Question> {
+    if let Some(verb) = question_verb(cx, q) {
+        return Some(Question {
+            asker: asker(cx, verb),
+        });
+    }
+    reporter_label(cx, q).map(|label| Question { asker: Some(label) })
+}
+
+/// Where the lead-in punctuation before `q` starts.
+fn lead_in_start(cx: &Context<'_, '_>, q: &Quote) -> usize {
     let mut end = q.open;
-    while end > cx.paragraph.0 && is_lead_in(doc.orig[end - 1]) {
+    while end > cx.paragraph.0 && is_lead_in(cx.doc.orig[end - 1]) {
         end -= 1;
     }
+    end
+}
+
+/// Where the question verb right before `q` starts, when one stands there.
+fn question_verb(cx: &Context<'_, '_>, q: &Quote) -> Option<usize> {
+    let doc = cx.doc;
+    let end = lead_in_start(cx, q);
     let before = doc.folded_text(end.saturating_sub(2).max(cx.paragraph.0), end);
     QUESTION_VERBS
         .iter()
@@ -33,7 +57,7 @@ const ASKERS: &[&str] = &["记者"];
 
 /// Who asked the question whose verb starts at `verb`: the clause before the verb, a
 /// speaker or a reporter kept as the phrase (有记者问 → 记者).
-pub fn asker(cx: &Context<'_, '_>, verb: usize) -> Option<Speaker> {
+fn asker(cx: &Context<'_, '_>, verb: usize) -> Option<Speaker> {
     let start = cx.clause_start(verb);
     if start >= verb {
         return None;
@@ -45,6 +69,34 @@ pub fn asker(cx: &Context<'_, '_>, verb: usize) -> Option<Speaker> {
             who: Who::Unnamed,
             phrase: cx.doc.text(start + skip, verb).trim().to_owned(),
         })
+    })
+}
+
+/// A reporter labelling a question: the words right before a colon that opens `q` name a
+/// reporter and `q` ends with a question mark.
+fn reporter_label(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
+    let doc = cx.doc;
+    let asks = doc.orig[q.start..q.end]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| matches!(c, '?' | '？'));
+    let colon = lead_in_start(cx, q);
+    if !asks
+        || !doc.orig[colon..q.open]
+            .iter()
+            .any(|c| matches!(c, ':' | '：'))
+    {
+        return None;
+    }
+    let start = (cx.paragraph.0..colon)
+        .rev()
+        .find(|&i| !doc.orig[i].is_alphanumeric() || doc.orig[i].is_ascii())
+        .map_or(cx.paragraph.0, |i| i + 1);
+    let label = doc.folded_text(start, colon);
+    ASKERS.iter().any(|a| label.contains(a)).then(|| Speaker {
+        who: Who::Unnamed,
+        phrase: doc.text(start, colon),
     })
 }
 
@@ -82,6 +134,14 @@ mod tests {
                 "這批物資何時運抵?".to_owned(),
                 Some("一名法新社記者".to_owned())
             )]
+        );
+    }
+
+    #[test]
+    fn a_question_under_a_reporters_label_is_the_reporters() {
+        assert_eq!(
+            phrases("發言人王明vs.本地記者:「這批物資何時運抵?」"),
+            [("這批物資何時運抵?".to_owned(), Some("本地記者".to_owned()))]
         );
     }
 
