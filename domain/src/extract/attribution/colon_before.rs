@@ -88,6 +88,24 @@ mod tests {
     }
 
     #[test]
+    fn what_a_group_writes_is_theirs() {
+        for (body, phrase) in [
+            (
+                "学生们在卡片上用中文书写:“祝大家新年快乐!”",
+                "学生们在卡片上用中文",
+            ),
+            ("師生們在賀卡上書寫:「和平萬歲!」", "師生們在賀卡上"),
+        ] {
+            let e = extract(
+                &format!("测试标题\n2021-03-01 测试网\n{body}"),
+                Gazetteer::builtin(),
+            );
+            assert_eq!(phrases_of(&e, StatementKind::Direct), [Some(phrase)]);
+            assert!(phrases_of(&e, StatementKind::Indirect).is_empty());
+        }
+    }
+
+    #[test]
     fn a_dateline_aside_and_what_the_speaker_did_are_not_the_name() {
         assert_eq!(
             speaker_of_quote("(本报讯)大学教授张明华说:“改革仍要继续。”"),
