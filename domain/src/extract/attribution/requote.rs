@@ -16,23 +16,23 @@ pub const REQUOTE: Rule = Rule {
 
 /// The speaker mention of the latest earlier quotation with the same words as `q`.
 pub fn requoted_speaker(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
-    let words = words_between(cx, q.start, q.end);
-    if words.is_empty() {
-        return None;
-    }
+    words_between(cx, q.start, q.end).next()?;
     cx.latest_first()
         .filter(|f| f.kind == StatementKind::Direct)
-        .find(|f| words_between(cx, f.start, f.end) == words)
+        .find(|f| words_between(cx, f.start, f.end).eq(words_between(cx, q.start, q.end)))
         .and_then(|f| f.speaker.clone())
 }
 
 /// The folded words of `[start, end)`, without punctuation or spaces.
-fn words_between(cx: &Context<'_, '_>, start: usize, end: usize) -> String {
-    cx.doc
-        .folded_text(start, end)
-        .chars()
+fn words_between<'a>(
+    cx: &'a Context<'_, '_>,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = char> + 'a {
+    cx.doc.folded[start.min(end)..end.min(cx.doc.folded.len())]
+        .iter()
+        .copied()
         .filter(|c| c.is_alphanumeric())
-        .collect()
 }
 
 #[cfg(test)]
