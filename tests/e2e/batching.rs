@@ -106,3 +106,27 @@ async fn statements_by_a_person_with_article_and_source_take_two_statements() {
     })
     .await;
 }
+
+/// A statement's article is read without its texts; asking for the body reads them too.
+const WITH_BODY: &str = "query($name: String!) { person(name: $name) { statements(first: 20) { edges { node { text article { title body } } } } } }";
+
+#[tokio::test]
+async fn a_statements_article_gives_its_body_when_asked_in_one_more_statement() {
+    on_each_backend(|app| async move {
+        add_articles(&app, 30).await;
+        let (count, response) = statements_run(&app, WITH_BODY, "官员3").await;
+        let edges = &response["data"]["person"]["statements"]["edges"];
+        assert_eq!(edges.as_array().map(Vec::len), Some(4));
+        assert_eq!(edges[1]["node"]["article"]["title"], "报道10");
+        assert_eq!(
+            edges[1]["node"]["article"]["body"],
+            "第10位部长表示:“合作是第10个选择。”另一位官员说:“继续对话10。”"
+        );
+        // The person, the page with the articles' heads, the bodies of the four articles.
+        assert_eq!(
+            count, 3,
+            "one for the person, one for the page, one for the texts"
+        );
+    })
+    .await;
+}

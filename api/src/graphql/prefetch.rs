@@ -7,6 +7,7 @@
 //! still go through the loaders, so the count stays bounded by the depth of the query.
 
 use super::context::loaders;
+use super::loaders::HeadOf;
 use crate::error::ApiResult;
 use async_graphql::{Context, Lookahead};
 use quotegraph_storage::{JoinedStatement, Page, StatementJoins};
@@ -41,7 +42,7 @@ pub async fn unjoin(
     let mut sources = Vec::new();
     let mut speakers = Vec::new();
     let page = page.map(|joined| {
-        articles.extend(joined.article.map(|a| (a.id, a)));
+        articles.extend(joined.article.map(|a| (HeadOf(a.id()), a)));
         sources.extend(joined.source.map(|s| (s.id, s)));
         speakers.extend(joined.speaker.map(|p| (p.id, p)));
         joined.statement

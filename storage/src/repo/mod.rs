@@ -3,6 +3,7 @@
 mod aggregates;
 mod agreement_batch;
 mod agreement_facts;
+mod article_heads;
 mod article_rows;
 mod articles;
 mod bulk;
@@ -19,6 +20,7 @@ mod titles;
 mod writer;
 
 pub use aggregates::{EntityKey, MentionColumn, MonthCount};
+pub use article_heads::ArticleHead;
 pub use articles::MentionedBy;
 pub use filters::{ArticleFilter, StatementFilter};
 pub use reextract::{RawArticle, Reextracted};

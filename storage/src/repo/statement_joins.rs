@@ -1,10 +1,13 @@
-//! A page of statements read together with their to-one relations (article, the article's
-//! source, speaker): one statement with LEFT JOINs instead of one statement per relation.
+//! A page of statements read together with their to-one relations (the article's head, the
+//! article's source, speaker): one statement with LEFT JOINs instead of one statement per
+//! relation. The article comes without its texts, which a row would otherwise repeat for
+//! every statement the article holds.
 
+use super::article_heads::{ArticleHead, select_head};
 use crate::StorageResult;
 use crate::entity::{article, person, source, statement};
 use crate::paging::PARENT_COLUMN;
-use quotegraph_domain::{Article, Person, Source, Statement};
+use quotegraph_domain::{Person, Source, Statement};
 use sea_orm::sea_query::{
     Alias, Asterisk, Expr, ExprTrait, JoinType, Order, Query, SelectStatement,
 };
@@ -13,7 +16,7 @@ use sea_orm::{EntityTrait, FromQueryResult, Iterable, QueryResult};
 /// The to-one relations of a statement to read in the statement that reads its page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct StatementJoins {
-    /// The article it stands in.
+    /// The article it stands in (its head: no body or raw text).
     pub article: bool,
     /// The article's source (implies the article).
     pub source: bool,
@@ -26,8 +29,8 @@ pub struct StatementJoins {
 pub struct JoinedStatement {
     /// The statement.
     pub statement: Statement,
-    /// Its article, when joined.
-    pub article: Option<Article>,
+    /// Its article without the texts, when joined.
+    pub article: Option<ArticleHead>,
     /// Its article's source, when joined and the article has one.
     pub source: Option<Source>,
     /// Its speaker, when joined and it has one.
@@ -62,7 +65,7 @@ impl StatementJoins {
             .from_subquery(page, Alias::new(PAGE));
         if self.article || self.source {
             join(&mut query, article::Entity, ARTICLE, (PAGE, "article_id"));
-            select_prefixed::<article::Entity>(&mut query, ARTICLE);
+            select_head(&mut query, ARTICLE, &format!("{ARTICLE}_"));
         }
         if self.source {
             join(&mut query, source::Entity, SOURCE, (ARTICLE, "source_id"));
@@ -84,9 +87,7 @@ impl StatementJoins {
     pub(crate) fn decode(&self, row: &QueryResult) -> StorageResult<JoinedStatement> {
         let statement = Statement::try_from(statement::Model::from_query_result(row, "")?)?;
         let article = if self.article || self.source {
-            joined::<article::Entity>(row, ARTICLE)?
-                .map(Article::try_from)
-                .transpose()?
+            ArticleHead::decode(row, &format!("{ARTICLE}_"))?
         } else {
             None
         };

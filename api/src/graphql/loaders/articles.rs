@@ -3,9 +3,30 @@
 use super::{LoadResult, StorageLoader, group_by};
 use async_graphql::dataloader::Loader;
 use quotegraph_domain::*;
-use quotegraph_storage::{ArticleFilter, MentionedBy, Page, PageRequest, StorageError};
+use quotegraph_storage::{
+    ArticleFilter, ArticleHead, MentionedBy, Page, PageRequest, StorageError,
+};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// An article's head (no body or raw text): what a statement shows of its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HeadOf(pub ArticleId);
+
+impl Loader<HeadOf> for StorageLoader {
+    type Value = ArticleHead;
+    type Error = Arc<StorageError>;
+
+    async fn load(&self, keys: &[HeadOf]) -> LoadResult<HeadOf, ArticleHead> {
+        let ids: Vec<ArticleId> = keys.iter().map(|k| k.0).collect();
+        let found = self
+            .storage
+            .article_heads_by_ids(&ids)
+            .await
+            .map_err(Arc::new)?;
+        Ok(found.into_iter().map(|(id, h)| (HeadOf(id), h)).collect())
+    }
+}
 
 /// Whose articles a paged relation lists.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -139,7 +139,7 @@ mod people;
 mod statements;
 
 pub use agreements::{AgreementsOfCountry, PartiesOf, StatusHistoryOf};
-pub use articles::{ArticleCount, ArticlePage, ArticlesOf};
+pub use articles::{ArticleCount, ArticlePage, ArticlesOf, HeadOf};
 pub use mentions::{CoMentioned, MentionsOf, MonthlyMentions, SpeakersAbout};
 pub use people::{AliasesOf, PeopleCount, PeoplePage, RolesOf};
 pub use statements::{StatementAt, StatementCount, StatementPage};

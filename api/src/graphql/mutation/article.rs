@@ -41,7 +41,7 @@ impl ArticleMutation {
             "article added"
         );
         Ok(AddArticlePayload {
-            article: Article(outcome.article),
+            article: Article::from(outcome.article),
             created: outcome.created,
         })
     }

@@ -86,7 +86,7 @@ impl ImportMutation {
             "article imported"
         );
         Ok(ImportArticlePayload {
-            article: Article(imported.article),
+            article: Article::from(imported.article),
             created: imported.created,
             extracted,
             warnings: imported.warnings,

@@ -18,7 +18,7 @@ impl ArticleQuery {
     /// One article by its global id.
     async fn article(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Article>> {
         let id = ArticleId(parse_numeric_id("id", &id, NodeKind::Article)?);
-        Ok(load(ctx, id).await?.map(Article))
+        Ok(load(ctx, id).await?.map(Article::from))
     }
 
     /// Articles, oldest stored first, optionally filtered.
@@ -44,7 +44,7 @@ impl ArticleQuery {
             found,
             Total::AllArticles(filter),
             |a| a.id.0,
-            Article,
+            Article::from,
         ))
     }
 }

@@ -45,7 +45,7 @@ impl NodeQuery {
         Ok(match kind {
             NodeKind::Article => load(ctx, ArticleId(numeric(&key)?))
                 .await?
-                .map(|v| Node::Article(Article(v))),
+                .map(|v| Node::Article(Article::from(v))),
             NodeKind::Statement => load(ctx, StatementId(numeric(&key)?))
                 .await?
                 .map(|v| Node::Statement(Statement(v))),

@@ -82,7 +82,7 @@ impl SearchQueryRoot {
                 snippet,
                 matched_in,
                 score: -hit.score,
-                article: Article(hit.article.clone()),
+                article: Article::from(hit.article.clone()),
             };
             edges.push(SearchEdge {
                 cursor: encode_cursor(hit.score, hit.article.id.0),

@@ -10,11 +10,32 @@ use crate::graphql::paging::PageArgs;
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::NaiveDate;
 use quotegraph_domain as domain;
-use quotegraph_storage::{ArticleFilter, Page, StatementsOf};
+use quotegraph_storage::{ArticleFilter, ArticleHead, Page, StatementsOf};
 
 /// A news article with the statements and mentions extracted from it.
 #[derive(Clone)]
-pub struct Article(pub domain::Article);
+pub struct Article(pub domain::Article, Texts);
+
+/// Whether an article value holds its texts or was read without them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    Read,
+    /// Read as a head: `body` is empty and is loaded when asked for.
+    Unread,
+}
+
+impl From<domain::Article> for Article {
+    fn from(article: domain::Article) -> Self {
+        Article(article, Texts::Read)
+    }
+}
+
+impl Article {
+    /// An article read without its texts (a statement's article); `body` loads them.
+    pub fn head(head: ArticleHead) -> Self {
+        Article(head.into_article_without_texts(), Texts::Unread)
+    }
+}
 
 /// A news article with the statements and mentions extracted from it.
 #[Object]
@@ -50,8 +71,14 @@ impl Article {
     }
 
     /// The cleaned body; statement and mention offsets count characters in it.
-    async fn body(&self) -> &str {
-        &self.0.body
+    async fn body(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        match self.1 {
+            Texts::Read => Ok(self.0.body.clone()),
+            Texts::Unread => {
+                let whole: domain::Article = load_required(ctx, self.0.id).await?;
+                Ok(whole.body)
+            }
+        }
     }
 
     /// Character offset where the trailing related-articles list starts, if any.
@@ -179,6 +206,6 @@ pub(crate) async fn articles_of(
         found,
         Total::Articles(ArticleCount { of, filter }),
         |a| a.id.0,
-        Article,
+        Article::from,
     ))
 }

@@ -5,7 +5,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::graphql::connection::{Conn, Total, connection, selects_page};
 use crate::graphql::context::{load, load_required};
 use crate::graphql::ids::{NodeKind, global_id};
-use crate::graphql::loaders::{StatementCount, StatementPage};
+use crate::graphql::loaders::{HeadOf, StatementCount, StatementPage};
 use crate::graphql::paging::PageArgs;
 use crate::graphql::prefetch::{statement_joins, unjoin};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
@@ -112,7 +112,9 @@ impl Statement {
 
     /// The article it stands in.
     async fn article(&self, ctx: &Context<'_>) -> ApiResult<Article> {
-        Ok(Article(load_required(ctx, self.0.article_id).await?))
+        Ok(Article::head(
+            load_required(ctx, HeadOf(self.0.article_id)).await?,
+        ))
     }
 }
 

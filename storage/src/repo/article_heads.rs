@@ -1,0 +1,77 @@
+//! Articles read without their body and raw text: what a list of statements shows of the
+//! article each stands in (title, date, source) without reading and sending kilobytes of
+//! text per row.
+
+use crate::entity::article;
+use crate::{Storage, StorageResult};
+use quotegraph_domain::{Article, ArticleId};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{ConnectionTrait, FromQueryResult, Iterable, QueryResult};
+use std::collections::HashMap;
+
+/// The article columns a head leaves out (they read as empty text).
+const TEXT_COLUMNS: &[&str] = &["body", "raw_text"];
+
+/// An article read without its body and raw text. It is deliberately not an [`Article`]:
+/// whoever needs the texts reads the article again with [`Storage::articles_by_ids`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleHead(Article);
+
+impl ArticleHead {
+    /// Its id.
+    pub fn id(&self) -> ArticleId {
+        self.0.id
+    }
+
+    /// The article with `body` and `raw_text` empty: only its other fields are read.
+    pub fn into_article_without_texts(self) -> Article {
+        self.0
+    }
+
+    /// Decodes the head columns of `row`, named `prefix` + column.
+    pub(crate) fn decode(row: &QueryResult, prefix: &str) -> StorageResult<Option<Self>> {
+        let id: Option<i64> = row.try_get(prefix, "id")?;
+        if id.is_none() {
+            return Ok(None);
+        }
+        let model = article::Model::from_query_result(row, prefix)?;
+        Ok(Some(ArticleHead(Article::try_from(model)?)))
+    }
+}
+
+/// Selects the head columns of the articles aliased `table`, named `prefix` + column; the
+/// texts are selected as empty strings so the row still decodes as an article row.
+pub(crate) fn select_head(query: &mut SelectStatement, table: &str, prefix: &str) {
+    for column in article::Column::iter() {
+        let name = sea_orm::IdenStatic::as_str(&column);
+        let value = if TEXT_COLUMNS.contains(&name) {
+            Expr::val("")
+        } else {
+            Expr::col((Alias::new(table), Alias::new(name)))
+        };
+        query.expr_as(value, Alias::new(format!("{prefix}{name}")));
+    }
+}
+
+impl Storage {
+    /// The heads of these articles, by id (missing ids are left out).
+    pub async fn article_heads_by_ids(
+        &self,
+        ids: &[ArticleId],
+    ) -> StorageResult<HashMap<ArticleId, ArticleHead>> {
+        const TABLE: &str = "articles";
+        let mut query = Query::select();
+        query.from(article::Entity).and_where(
+            Expr::col((Alias::new(TABLE), article::Column::Id)).is_in(ids.iter().map(|id| id.0)),
+        );
+        select_head(&mut query, TABLE, "");
+        let rows = self.db.query_all(&query).await?;
+        let mut heads = HashMap::with_capacity(rows.len());
+        for row in &rows {
+            if let Some(head) = ArticleHead::decode(row, "")? {
+                heads.insert(head.id(), head);
+            }
+        }
+        Ok(heads)
+    }
+}
