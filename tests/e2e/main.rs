@@ -19,4 +19,5 @@ mod pagination;
 mod people_across_scripts;
 mod persisted_queries;
 mod reextracting;
+mod roles;
 mod search;

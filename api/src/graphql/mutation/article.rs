@@ -1,10 +1,11 @@
 //! `addArticle`: store an article with structured facts, in one transaction.
 
 use crate::error::ApiResult;
-use crate::graphql::auth::require_admin;
+use crate::graphql::auth::require;
 use crate::graphql::context::storage;
 use crate::graphql::inputs::AddArticleInput;
 use crate::graphql::types::Article;
+use crate::tokens::Role;
 use async_graphql::{Context, Object, SimpleObject};
 use quotegraph_domain::{ArticleDraft, Origin};
 
@@ -24,13 +25,13 @@ pub struct AddArticlePayload {
 impl ArticleMutation {
     /// Stores an article with its statements (speakers matched by any name, or created)
     /// and mentions, all or nothing. Adding the same content again returns the stored
-    /// article and writes nothing.
+    /// article and writes nothing. Needs an editor or admin token.
     async fn add_article(
         &self,
         ctx: &Context<'_>,
         input: AddArticleInput,
     ) -> ApiResult<AddArticlePayload> {
-        require_admin(ctx)?;
+        require(ctx, Role::Editor)?;
         let draft: ArticleDraft = input.into();
         let outcome = storage(ctx)?
             .add_article(draft.validate(Origin::Admin)?)

@@ -1,10 +1,11 @@
 //! `importArticle`: raw article text in, extracted knowledge stored.
 
 use crate::error::ApiResult;
-use crate::graphql::auth::require_admin;
+use crate::graphql::auth::require;
 use crate::graphql::context::storage;
 use crate::graphql::types::Article;
 use crate::importer::{Overrides, import_text};
+use crate::tokens::Role;
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 #[derive(Default)]
@@ -57,13 +58,13 @@ pub struct ImportArticlePayload {
 impl ImportMutation {
     /// Takes a raw article apart, extracts its statements with their speakers and what it
     /// mentions, and stores it all in one transaction. Importing the same text again
-    /// returns the stored article and writes nothing.
+    /// returns the stored article and writes nothing. Needs an editor or admin token.
     async fn import_article(
         &self,
         ctx: &Context<'_>,
         input: ImportArticleInput,
     ) -> ApiResult<ImportArticlePayload> {
-        require_admin(ctx)?;
+        require(ctx, Role::Editor)?;
         let overrides = Overrides {
             url: input.url,
             source: input.source,

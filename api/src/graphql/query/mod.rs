@@ -10,7 +10,8 @@ mod statement;
 
 use async_graphql::MergedObject;
 
-/// Everything quotegraph answers. Queries are public.
+/// Everything quotegraph answers. Queries are public, unless the server is private: then
+/// they need a token of any role.
 #[derive(MergedObject, Default)]
 pub struct Query(
     node::NodeQuery,
