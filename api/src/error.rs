@@ -83,6 +83,7 @@ impl From<StorageError> for ApiError {
         match err {
             StorageError::Invalid(invalid) => invalid.into(),
             StorageError::Conflict(message) => ApiError::Conflict(message),
+            StorageError::NotFound(message) => ApiError::NotFound(message),
             internal => {
                 tracing::error!(error = %internal, cause = ?internal, "storage failed");
                 ApiError::Internal
@@ -98,6 +99,7 @@ impl From<Arc<StorageError>> for ApiError {
             Err(shared) => match shared.as_ref() {
                 StorageError::Invalid(invalid) => invalid.clone().into(),
                 StorageError::Conflict(message) => ApiError::Conflict(message.clone()),
+                StorageError::NotFound(message) => ApiError::NotFound(message.clone()),
                 internal => {
                     tracing::error!(error = %internal, cause = ?internal, "storage failed");
                     ApiError::Internal

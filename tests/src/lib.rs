@@ -6,6 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod binary;
+pub mod curation;
 pub mod database;
 pub mod dump;
 pub mod raw;

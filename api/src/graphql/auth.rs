@@ -1,9 +1,11 @@
 //! Who is calling: the named token the request carried and its role. Mutations check the
-//! role they need here.
+//! role they need here and name the caller in the audit log.
 
 use crate::error::{ApiError, ApiResult};
+use crate::graphql::ids::audit_node_id;
 use crate::tokens::{Role, Tokens};
 use async_graphql::Context;
+use quotegraph_storage::Audit;
 
 /// The caller of a request; put in the request data by the HTTP layer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,7 +14,7 @@ pub enum Caller {
     Anonymous,
     /// A configured token.
     Token {
-        /// Its name.
+        /// Its name, which the audit log records.
         name: String,
         /// What it may do.
         role: Role,
@@ -78,6 +80,17 @@ fn article(role: Role) -> &'static str {
         Role::Editor => "an editor token",
         Role::Admin => "an admin token",
     }
+}
+
+/// Checks that the caller's role is at least `role` and returns how `mutation` is recorded
+/// in the audit log (the caller's token name as the actor).
+pub fn audit(ctx: &Context<'_>, role: Role, mutation: &'static str) -> ApiResult<Audit> {
+    let actor = require(ctx, role)?;
+    Ok(Audit {
+        actor: actor.to_owned(),
+        mutation,
+        node_id: audit_node_id,
+    })
 }
 
 #[cfg(test)]

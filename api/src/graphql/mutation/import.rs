@@ -1,7 +1,7 @@
 //! `importArticle`: raw article text in, extracted knowledge stored.
 
 use crate::error::ApiResult;
-use crate::graphql::auth::require;
+use crate::graphql::auth::audit;
 use crate::graphql::context::storage;
 use crate::graphql::types::Article;
 use crate::importer::{Overrides, import_text};
@@ -64,13 +64,13 @@ impl ImportMutation {
         ctx: &Context<'_>,
         input: ImportArticleInput,
     ) -> ApiResult<ImportArticlePayload> {
-        require(ctx, Role::Editor)?;
+        let audit = audit(ctx, Role::Editor, "importArticle")?;
         let overrides = Overrides {
             url: input.url,
             source: input.source,
             published_at: input.published_at,
         };
-        let imported = import_text(storage(ctx)?, &input.text, overrides).await?;
+        let imported = import_text(storage(ctx)?, &input.text, overrides, Some(&audit)).await?;
         let e = &imported.extraction;
         let extracted = ExtractionCounts {
             statements: e.statements.len(),
