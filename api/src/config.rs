@@ -1,5 +1,6 @@
 //! Server settings, from flags or the environment.
 
+use crate::tokens::Tokens;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -10,8 +11,10 @@ pub struct Settings {
     pub bind: SocketAddr,
     /// `sqlite://file.db` or `postgres://…`.
     pub database_url: String,
-    /// Bearer token that mutations require; `None` refuses every mutation.
-    pub admin_token: Option<String>,
+    /// The named tokens and their roles; with none, every mutation is refused.
+    pub tokens: Tokens,
+    /// Queries need a token too (any role): for private deployments.
+    pub private: bool,
     /// What one request may ask of the server.
     pub limits: Limits,
 }

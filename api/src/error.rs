@@ -19,8 +19,10 @@ pub enum ApiError {
         /// What is wrong.
         message: String,
     },
-    /// No or a wrong admin token. Client sees UNAUTHENTICATED.
+    /// No token, or one that is not configured. Client sees UNAUTHENTICATED.
     Unauthenticated(&'static str),
+    /// A known token whose role is not enough. Client sees FORBIDDEN.
+    Forbidden(String),
     /// Nothing with that id or name. Client sees NOT_FOUND.
     NotFound(String),
     /// The write clashes with stored data. Client sees CONFLICT.
@@ -46,6 +48,7 @@ impl ApiError {
             ApiError::BadUserInput { field, message } => format!("{field}: {message}"),
             ApiError::Unauthenticated(message) => (*message).to_owned(),
             ApiError::NotFound(message)
+            | ApiError::Forbidden(message)
             | ApiError::Conflict(message)
             | ApiError::LimitExceeded(message) => message.clone(),
             ApiError::Internal => "internal error".to_owned(),
@@ -57,6 +60,7 @@ impl ApiError {
         match self {
             ApiError::BadUserInput { .. } => "BAD_USER_INPUT",
             ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
+            ApiError::Forbidden(_) => "FORBIDDEN",
             ApiError::NotFound(_) => "NOT_FOUND",
             ApiError::Conflict(_) => "CONFLICT",
             ApiError::LimitExceeded(_) => "LIMIT_EXCEEDED",
@@ -79,6 +83,7 @@ impl From<StorageError> for ApiError {
         match err {
             StorageError::Invalid(invalid) => invalid.into(),
             StorageError::Conflict(message) => ApiError::Conflict(message),
+            StorageError::NotFound(message) => ApiError::NotFound(message),
             internal => {
                 tracing::error!(error = %internal, cause = ?internal, "storage failed");
                 ApiError::Internal
@@ -94,6 +99,7 @@ impl From<Arc<StorageError>> for ApiError {
             Err(shared) => match shared.as_ref() {
                 StorageError::Invalid(invalid) => invalid.clone().into(),
                 StorageError::Conflict(message) => ApiError::Conflict(message.clone()),
+                StorageError::NotFound(message) => ApiError::NotFound(message.clone()),
                 internal => {
                     tracing::error!(error = %internal, cause = ?internal, "storage failed");
                     ApiError::Internal

@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use quotegraph_domain::extract::{Extraction, extract};
 use quotegraph_domain::gazetteer::Gazetteer;
 use quotegraph_domain::{Article, NewArticle, Origin, ValidationError};
-use quotegraph_storage::Storage;
+use quotegraph_storage::{Audit, Storage};
 use std::path::{Path, PathBuf};
 
 /// What the caller knows about an article better than its text does.
@@ -46,14 +46,15 @@ pub struct Prepared {
     pub warnings: Vec<String>,
 }
 
-/// Extracts and stores one raw article.
+/// Extracts and stores one raw article; with `audit`, records it in the audit log.
 pub async fn import_text(
     storage: &Storage,
     text: &str,
     overrides: Overrides,
+    audit: Option<&Audit>,
 ) -> Result<Imported, ApiError> {
     let prepared = prepare(text, overrides)?;
-    let outcome = storage.add_article(prepared.article).await?;
+    let outcome = storage.add_article(prepared.article, audit).await?;
     Ok(Imported {
         article: outcome.article,
         created: outcome.created,

@@ -9,6 +9,7 @@ pub mod http;
 pub mod importer;
 pub mod reextract;
 pub mod server;
+pub mod tokens;
 
 pub use config::Settings;
 pub use server::Application;

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 use quotegraph_api::commands::{extract_files, import_paths};
 use quotegraph_api::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, Limits};
 use quotegraph_api::reextract::reextract_all;
+use quotegraph_api::tokens::{Tokens, hash_token};
 use quotegraph_api::{Application, Settings};
 use quotegraph_domain::gazetteer::Gazetteer;
 use quotegraph_generate::{Options, generate};
@@ -22,6 +23,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once at start-up: the size of the serve flags does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Serve the GraphQL API, GraphiQL, /healthz and /metrics.
@@ -32,9 +35,19 @@ enum Command {
         /// Database: a SQLite URL (created if missing) or postgres://….
         #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
         database: String,
-        /// Bearer token that mutations require; without it mutations are refused.
+        /// A token with the admin role, named `admin` in the audit log.
         #[arg(long, env = "QUOTEGRAPH_ADMIN_TOKEN", hide_env_values = true)]
         admin_token: Option<String>,
+        /// Named tokens: `name:role:sha256hex` entries (role reader, editor or admin; the
+        /// hash from `quotegraph hash-token`), separated by commas or newlines.
+        #[arg(long, env = "QUOTEGRAPH_TOKENS", hide_env_values = true)]
+        tokens: Option<String>,
+        /// A file of `name:role:sha256hex` entries, one a line (`#` starts a comment).
+        #[arg(long, env = "QUOTEGRAPH_TOKENS_FILE", value_name = "FILE")]
+        tokens_file: Option<PathBuf>,
+        /// Queries need a token too (any role), for private deployments.
+        #[arg(long, env = "QUOTEGRAPH_PRIVATE")]
+        private: bool,
         /// Import the article files in this folder (or file) before serving; articles
         /// already stored are skipped.
         #[arg(long, value_name = "PATH")]
@@ -63,6 +76,16 @@ enum Command {
     },
     /// Print the GraphQL schema (SDL); needs no database.
     Schema,
+    /// Read a token from standard input and print the SHA-256 hash that configures it
+    /// (with --name and --role, the whole `name:role:hash` entry).
+    HashToken {
+        /// The token's name, as the audit log will record it.
+        #[arg(long, requires = "role")]
+        name: Option<String>,
+        /// reader, editor or admin.
+        #[arg(long, requires = "name")]
+        role: Option<String>,
+    },
     /// Write a deterministic corpus of generated raw news articles, for benchmarks.
     Generate {
         /// How many articles.
@@ -115,11 +138,14 @@ async fn main() -> anyhow::Result<()> {
             bind,
             database,
             admin_token,
+            tokens,
+            tokens_file,
+            private,
             import,
             limits,
             bench_static,
         } => {
-            let admin_token = admin_token.filter(|t| !t.is_empty());
+            let tokens = configured_tokens(admin_token, tokens, tokens_file)?;
             // Read once at start-up, so every request answers the same bytes from memory.
             let bench_static = bench_static
                 .map(std::fs::read)
@@ -136,7 +162,8 @@ async fn main() -> anyhow::Result<()> {
             let settings = Settings {
                 bind,
                 database_url: database,
-                admin_token,
+                tokens,
+                private,
                 limits,
             };
             let app = Application::build_with_storage_and_static(settings, storage, bench_static)
@@ -160,6 +187,7 @@ async fn main() -> anyhow::Result<()> {
             eprintln!("{summary}");
         }
         Command::Schema => print!("{}", quotegraph_api::graphql::sdl()),
+        Command::HashToken { name, role } => print_token_hash(name, role)?,
         Command::Extract { files } => extract_files(&files)?,
         Command::Eval { gold_dir, json } => {
             let report = quotegraph_eval::evaluate_dir(&gold_dir, Gazetteer::builtin())
@@ -201,6 +229,50 @@ async fn main() -> anyhow::Result<()> {
                 .context("migrating the database")?;
             tracing::info!("database is up to date");
         }
+    }
+    Ok(())
+}
+
+/// The tokens configured by QUOTEGRAPH_ADMIN_TOKEN, QUOTEGRAPH_TOKENS and the tokens file.
+fn configured_tokens(
+    admin_token: Option<String>,
+    entries: Option<String>,
+    file: Option<PathBuf>,
+) -> anyhow::Result<Tokens> {
+    let mut tokens = Tokens::parse(entries.as_deref().unwrap_or_default())
+        .context("reading QUOTEGRAPH_TOKENS")?;
+    if let Some(file) = file {
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        let more = Tokens::parse(&text).with_context(|| format!("reading {}", file.display()))?;
+        tokens = tokens.merge(more)?;
+    }
+    if let Some(token) = admin_token.filter(|t| !t.is_empty()) {
+        tokens = tokens
+            .with_admin_token(&token)
+            .context("QUOTEGRAPH_ADMIN_TOKEN")?;
+    }
+    Ok(tokens)
+}
+
+/// `quotegraph hash-token`: the token is read from standard input, so that it stays out of
+/// the shell's history and the process list.
+fn print_token_hash(name: Option<String>, role: Option<String>) -> anyhow::Result<()> {
+    let mut token = String::new();
+    std::io::stdin()
+        .read_line(&mut token)
+        .context("reading the token from standard input")?;
+    let token = token.trim_end_matches(['\r', '\n']);
+    anyhow::ensure!(!token.is_empty(), "no token on standard input");
+    let hash = hash_token(token);
+    match (name, role) {
+        (Some(name), Some(role)) => {
+            let entry = format!("{name}:{role}:{hash}");
+            // Checked as the server will read it.
+            Tokens::parse(&entry)?;
+            println!("{entry}");
+        }
+        _ => println!("{hash}"),
     }
     Ok(())
 }

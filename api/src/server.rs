@@ -14,6 +14,7 @@ use crate::http::persisted::{Lookup, PersistedQueries};
 use crate::http::rate::ClientRate;
 use crate::http::refusals::{Reason, Refusal, Refusals};
 use crate::http::{accept, graphiql, graphql_http, limits, operation};
+use crate::tokens::{Role, Tokens};
 use actix_web::dev::Server;
 use actix_web::http::{Method, header};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
@@ -26,7 +27,9 @@ use tokio::sync::Semaphore;
 struct AppState {
     schema: QuotegraphSchema,
     storage: Storage,
-    admin_token: Option<String>,
+    tokens: Tokens,
+    /// Queries need a token too.
+    private: bool,
     limits: Limits,
     /// One permit per GraphQL request allowed to run at once.
     in_flight: Semaphore,
@@ -40,6 +43,9 @@ struct AppState {
     /// measure the difference.
     loader_delay: Option<std::time::Duration>,
 }
+
+/// What an anonymous request to a private deployment is told.
+const PRIVATE: &str = "this server is private: send `Authorization: Bearer <token>`";
 
 /// A built, bound server, ready to run.
 pub struct Application {
@@ -69,14 +75,17 @@ impl Application {
     ) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.bind)?;
         let port = listener.local_addr()?.port();
-        if settings.admin_token.is_none() {
-            tracing::warn!("QUOTEGRAPH_ADMIN_TOKEN is not set: every mutation will be refused");
+        if settings.tokens.is_empty() {
+            tracing::warn!(
+                "no token is configured (QUOTEGRAPH_TOKENS, QUOTEGRAPH_ADMIN_TOKEN): every mutation will be refused"
+            );
         }
         let limits = settings.limits;
         let state = web::Data::new(AppState {
             schema: build_schema(storage.clone(), &limits),
             storage,
-            admin_token: settings.admin_token,
+            tokens: settings.tokens,
+            private: settings.private,
             in_flight: Semaphore::new(limits.max_in_flight),
             rate: ClientRate::new(limits.rate_per_minute, limits.rate_burst),
             refusals: Refusals::default(),
@@ -216,12 +225,16 @@ async fn graphql(
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    // GraphQL over HTTP: a GET may not change anything, so it never carries admin rights.
+    let caller = Caller::from_header(authorization, &state.tokens);
+    // GraphQL over HTTP: a GET may not change anything, so it carries at most a reader's rights.
     let caller = if is_get {
-        Caller::Anonymous
+        caller.at_most(Role::Reader)
     } else {
-        Caller::from_header(authorization, state.admin_token.as_deref())
+        caller
     };
+    if state.private && !caller.may(Role::Reader) {
+        return graphql_http::request_error(media_type, "UNAUTHENTICATED", PRIVATE.to_owned());
+    }
     let to_keep = match lookup {
         Lookup::Miss(hash) => {
             let query = request.query.clone();

@@ -3,7 +3,7 @@
 
 use crate::entity::{
     agreement, agreement_party, agreement_status, article, country, mention, organization, person,
-    person_alias, person_role, source, statement,
+    person_alias, person_role, source, statement, statement_original,
 };
 use crate::error::StorageError;
 use quotegraph_domain::script::Script;
@@ -119,6 +119,19 @@ impl TryFrom<statement::Model> for Statement {
             said_on: row.said_on,
             confidence: row.confidence,
             rule: row.attribution_rule,
+        })
+    }
+}
+
+impl TryFrom<statement_original::Model> for OriginalStatement {
+    type Error = StorageError;
+    fn try_from(row: statement_original::Model) -> Result<Self, Self::Error> {
+        Ok(OriginalStatement {
+            statement_id: StatementId(row.statement_id),
+            kind: StatementKind::parse("kind", &row.kind)
+                .map_err(|_| corrupt("kind", &row.kind))?,
+            text: row.text,
+            speaker_id: row.speaker_id.map(PersonId),
         })
     }
 }

@@ -14,6 +14,9 @@ pub enum StorageError {
     /// Client sees CONFLICT with this message.
     #[error("{0}")]
     Conflict(String),
+    /// Nothing has the id a correction names. Client sees NOT_FOUND with this message.
+    #[error("{0}")]
+    NotFound(String),
     /// Stored data could not be read back into the model (a bug or a hand-edited row).
     /// Client sees INTERNAL; the detail is only logged.
     #[error("stored data is inconsistent: {0}")]

@@ -43,7 +43,7 @@ async fn one_by_one_import(url: &str, dir: &Path) {
         .expect("the database opens");
     for file in article_files(&[dir.to_owned()]).expect("the folder is read") {
         let text = std::fs::read_to_string(&file).expect("the file is read");
-        import_text(&storage, &text, Overrides::default())
+        import_text(&storage, &text, Overrides::default(), None)
             .await
             .unwrap_or_else(|e| panic!("{}: {}", file.display(), e.message()));
     }

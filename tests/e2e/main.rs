@@ -5,11 +5,14 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod aggregates;
+mod audit_log;
 mod auth;
 mod basics;
 mod batching;
 mod bulk_import;
 mod concurrent_writes;
+mod correcting_people;
+mod correcting_statements;
 mod evaluation;
 mod graphql_over_http;
 mod hostile;
@@ -19,4 +22,5 @@ mod pagination;
 mod people_across_scripts;
 mod persisted_queries;
 mod reextracting;
+mod roles;
 mod search;

@@ -145,3 +145,76 @@ async fn an_edited_statement_that_no_longer_fits_leaves_its_article_as_it_was() 
         );
     }
 }
+
+#[tokio::test]
+async fn corrections_made_through_the_api_survive_reextraction() {
+    use quotegraph_tests::TestApp;
+    use quotegraph_tests::curation::all_statement_texts;
+    use quotegraph_tests::seeds::article_text;
+    use serde_json::json;
+    for backend in backends() {
+        let app = TestApp::spawn_with_roles(&backend, false).await;
+        let response = app
+            .editor(
+                "mutation($text: String!) { importArticle(input: { text: $text }) { article { statements(first: 100) { nodes { id text } } } } }",
+                json!({ "text": article_text("003_2243a328981ab1c5.txt") }),
+            )
+            .await;
+        let nodes = response["data"]["importArticle"]["article"]["statements"]["nodes"]
+            .as_array()
+            .cloned()
+            .unwrap_or_else(|| panic!("imported: {response:#}"));
+        assert!(nodes.len() >= 3, "{nodes:#?}");
+        let (edited, term, deleted) = (&nodes[0], &nodes[1], &nodes[2]);
+        let text = edited["text"].as_str().unwrap();
+        let shorter: String = text.chars().take(text.chars().count() - 1).collect();
+        let corrections = [
+            app.editor(
+                "mutation($s: ID!, $t: String!) { updateStatement(statement: $s, text: $t) { statement { id } } }",
+                json!({ "s": edited["id"], "t": shorter }),
+            )
+            .await,
+            app.editor(
+                "mutation($s: ID!) { markAsTerm(statement: $s) { removedId } }",
+                json!({ "s": term["id"] }),
+            )
+            .await,
+            app.admin(
+                "mutation($s: ID!) { deleteStatement(statement: $s) { removedId } }",
+                json!({ "s": deleted["id"] }),
+            )
+            .await,
+        ];
+        for response in &corrections {
+            quotegraph_tests::assert_no_errors(response);
+        }
+        let before = all_statement_texts(&app).await;
+
+        let storage = Storage::connect_and_migrate(app.database_url())
+            .await
+            .expect("the database opens");
+        let summary = reextract_all(&storage, 64)
+            .await
+            .expect("re-extraction runs");
+        assert_eq!(
+            (summary.reextracted, summary.kept, summary.failed.len()),
+            (1, 1, 0),
+            "{summary}"
+        );
+        assert_eq!(
+            all_statement_texts(&app).await,
+            before,
+            "the edited words stay, and neither the words they replaced nor the term nor the deleted statement come back"
+        );
+        let response = app
+            .query(
+                "query($id: ID!) { statement(id: $id) { text origin extracted { text } } }",
+                json!({ "id": edited["id"] }),
+            )
+            .await;
+        let kept = &response["data"]["statement"];
+        assert_eq!(kept["origin"], "EDITED", "{response:#}");
+        assert_eq!(kept["text"], shorter.as_str());
+        assert_eq!(kept["extracted"]["text"], text);
+    }
+}

@@ -6,6 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 pub mod binary;
+pub mod curation;
 pub mod database;
 pub mod dump;
 pub mod raw;
@@ -13,13 +14,32 @@ pub mod seeds;
 
 use database::TestDatabase;
 use quotegraph_api::config::Limits;
+use quotegraph_api::tokens::Tokens;
 use quotegraph_api::{Application, Settings};
 use serde_json::{Value, json};
 use std::future::Future;
 use std::sync::Arc;
 
-/// The admin token test servers are started with.
+/// The admin token test servers are started with (QUOTEGRAPH_ADMIN_TOKEN: named `admin`).
 pub const ADMIN_TOKEN: &str = "test-admin-token";
+/// The editor token of servers started with [`TestApp::spawn_with_roles`], named `ed`.
+pub const EDITOR_TOKEN: &str = "test-editor-token";
+/// The reader token of servers started with [`TestApp::spawn_with_roles`], named `rita`.
+pub const READER_TOKEN: &str = "test-reader-token";
+
+/// The admin token, an editor named `ed` and a reader named `rita`, configured as the
+/// server is: hashes only.
+pub fn role_tokens() -> Tokens {
+    let hash = quotegraph_api::tokens::hash_token;
+    let entries = format!(
+        "ed:editor:{}\nrita:reader:{}",
+        hash(EDITOR_TOKEN),
+        hash(READER_TOKEN)
+    );
+    Tokens::parse(&entries)
+        .and_then(|tokens| tokens.with_admin_token(ADMIN_TOKEN))
+        .expect("the test tokens are well formed")
+}
 
 /// The database kinds a test runs against.
 #[derive(Debug, Clone)]
@@ -79,7 +99,15 @@ impl TestApp {
         limits: Limits,
     ) -> TestApp {
         let database = Arc::new(TestDatabase::create(backend).await);
-        TestApp::spawn_on(database, admin_token, limits).await
+        let tokens = Tokens::admin_only(admin_token);
+        TestApp::spawn_on(database, tokens, false, limits).await
+    }
+
+    /// Starts a server with an admin, an editor and a reader token (see [`role_tokens`]);
+    /// with `private`, queries need a token too.
+    pub async fn spawn_with_roles(backend: &Backend, private: bool) -> TestApp {
+        let database = Arc::new(TestDatabase::create(backend).await);
+        TestApp::spawn_on(database, role_tokens(), private, Limits::default()).await
     }
 
     /// Starts `count` servers at the same moment over one fresh database of `backend`, as
@@ -91,7 +119,8 @@ impl TestApp {
             .map(|_| {
                 tokio::spawn(TestApp::spawn_on(
                     Arc::clone(&database),
-                    Some(ADMIN_TOKEN),
+                    Tokens::admin_only(Some(ADMIN_TOKEN)),
+                    false,
                     Limits::default(),
                 ))
             })
@@ -103,17 +132,19 @@ impl TestApp {
         apps
     }
 
-    /// Starts a server over `database` (migrating it) with `admin_token` configured, held
-    /// to `limits`.
+    /// Starts a server over `database` (migrating it) with `tokens` configured, held to
+    /// `limits`.
     async fn spawn_on(
         database: Arc<TestDatabase>,
-        admin_token: Option<&str>,
+        tokens: Tokens,
+        private: bool,
         limits: Limits,
     ) -> TestApp {
         let settings = Settings {
             bind: "127.0.0.1:0".parse().expect("a valid address"),
             database_url: database.url().to_owned(),
-            admin_token: admin_token.map(str::to_owned),
+            tokens,
+            private,
             limits,
         };
         let app = Application::build(settings)
@@ -154,6 +185,11 @@ impl TestApp {
     /// A request with the admin token.
     pub async fn admin(&self, query: &str, variables: Value) -> Value {
         self.post(Some(ADMIN_TOKEN), query, variables).await
+    }
+
+    /// A request with the editor token (servers started with [`TestApp::spawn_with_roles`]).
+    pub async fn editor(&self, query: &str, variables: Value) -> Value {
+        self.post(Some(EDITOR_TOKEN), query, variables).await
     }
 
     /// `127.0.0.1:PORT`, for raw TCP.

@@ -4,12 +4,12 @@
 use super::context::{load, storage};
 use super::loaders::{ArticleCount, PeopleCount, StatementCount};
 use super::paging::Cursor;
-use super::types::{Agreement, Article, Organization, Person, Source, Statement};
+use super::types::{Agreement, Article, AuditEntry, Organization, Person, Source, Statement};
 use crate::error::ApiResult;
 use async_graphql::connection::CursorType;
 use async_graphql::{Context, Object, OutputType, SimpleObject};
 use quotegraph_domain::CountryCode;
-use quotegraph_storage::{ArticleFilter, Page, StatementFilter};
+use quotegraph_storage::{ArticleFilter, AuditFilter, Page, StatementFilter};
 
 /// What `totalCount` counts; computed only when a client asks for it.
 #[derive(Debug, Clone)]
@@ -32,6 +32,8 @@ pub enum Total {
     Organizations,
     /// All agreements.
     Agreements,
+    /// Audit entries matching a filter.
+    AuditLog(AuditFilter),
 }
 
 impl Total {
@@ -46,6 +48,7 @@ impl Total {
             Total::Sources => storage(ctx)?.count_sources().await?,
             Total::Organizations => storage(ctx)?.count_organizations().await?,
             Total::Agreements => storage(ctx)?.count_agreements().await?,
+            Total::AuditLog(filter) => storage(ctx)?.count_audit_log(filter).await?,
         })
     }
 }
@@ -71,6 +74,7 @@ pub struct PageInfo {
 #[graphql(concrete(name = "SourceEdge", params(Source)))]
 #[graphql(concrete(name = "OrganizationEdge", params(Organization)))]
 #[graphql(concrete(name = "AgreementEdge", params(Agreement)))]
+#[graphql(concrete(name = "AuditEntryEdge", params(AuditEntry)))]
 pub struct Edge<N: OutputType> {
     /// Opaque cursor of this item, for `after` and `before`.
     pub cursor: String,
@@ -92,7 +96,8 @@ pub struct Conn<N: OutputType> {
     concrete(name = "PersonConnection", params(Person)),
     concrete(name = "SourceConnection", params(Source)),
     concrete(name = "OrganizationConnection", params(Organization)),
-    concrete(name = "AgreementConnection", params(Agreement))
+    concrete(name = "AgreementConnection", params(Agreement)),
+    concrete(name = "AuditEntryConnection", params(AuditEntry))
 )]
 impl<N: OutputType + Clone> Conn<N>
 where

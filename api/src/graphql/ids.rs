@@ -4,6 +4,7 @@ use crate::error::{ApiError, ApiResult};
 use async_graphql::ID;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use quotegraph_storage::AuditTarget;
 
 /// The kinds of node a global id can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,15 @@ impl NodeKind {
 /// The global id of a node.
 pub fn global_id(kind: NodeKind, key: impl std::fmt::Display) -> ID {
     ID(URL_SAFE_NO_PAD.encode(format!("{}:{key}", kind.name())))
+}
+
+/// The global id of a node the audit log names: the id clients know it by.
+pub fn audit_node_id(target: AuditTarget) -> String {
+    match target {
+        AuditTarget::Article(id) => global_id(NodeKind::Article, id.0).0,
+        AuditTarget::Person(id) => global_id(NodeKind::Person, id.0).0,
+        AuditTarget::Statement(id) => global_id(NodeKind::Statement, id.0).0,
+    }
 }
 
 /// Splits a global id given in `field` into its kind and key.

@@ -171,7 +171,8 @@ fn requested_hash(extension: &Value) -> Result<[u8; 32], PersistedError> {
     parse_hex(hex).ok_or(PersistedError::Malformed("sha256Hash is not 64 hex digits"))
 }
 
-fn parse_hex(hex: &str) -> Option<[u8; 32]> {
+/// 64 hex digits (either case) as the 32 bytes they spell.
+pub(crate) fn parse_hex(hex: &str) -> Option<[u8; 32]> {
     let bytes = hex.as_bytes();
     if bytes.len() != 64 {
         return None;

@@ -30,13 +30,16 @@ pub enum Section {
 pub enum Origin {
     /// Found by quotegraph's extraction rules.
     Extracted,
-    /// Entered or corrected by an admin.
+    /// Entered by an admin with the article (addArticle).
     Admin,
+    /// Corrected by hand after it was stored (text, kind or speaker); what it said before
+    /// is kept as its [`OriginalStatement`].
+    Edited,
 }
 
 wire_names!(StatementKind, "a statement kind", { Direct => "direct", Indirect => "indirect" });
 wire_names!(Section, "an article section", { Body => "body", Headline => "headline", Related => "related" });
-wire_names!(Origin, "a statement origin", { Extracted => "extracted", Admin => "admin" });
+wire_names!(Origin, "a statement origin", { Extracted => "extracted", Admin => "admin", Edited => "edited" });
 
 /// A stored statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,4 +70,18 @@ pub struct Statement {
     pub rule: Option<String>,
     /// Extracted or entered by an admin.
     pub origin: Origin,
+}
+
+/// What a statement said before it was first corrected by hand: as extracted, or as
+/// entered with its article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OriginalStatement {
+    /// The corrected statement.
+    pub statement_id: StatementId,
+    /// The words it had.
+    pub text: String,
+    /// The kind it had.
+    pub kind: StatementKind,
+    /// The speaker it had (followed through merges of people).
+    pub speaker_id: Option<PersonId>,
 }

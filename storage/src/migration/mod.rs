@@ -7,6 +7,7 @@ mod m0002_search;
 mod m0003_attribution_rule;
 mod m0004_one_row_per_title;
 mod m0005_varchar_keys;
+mod m0006_curation;
 
 /// Every migration quotegraph knows, in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_attribution_rule::Migration),
             Box::new(m0004_one_row_per_title::Migration),
             Box::new(m0005_varchar_keys::Migration),
+            Box::new(m0006_curation::Migration),
         ]
     }
 }

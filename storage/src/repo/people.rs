@@ -1,7 +1,7 @@
 //! Reading people: by any name in any script, by id, pages, aliases and roles.
 
 use crate::convert;
-use crate::entity::{person, person_alias, person_role};
+use crate::entity::{person, person_alias, person_redirect, person_role};
 use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::fold::fold_name;
@@ -31,7 +31,8 @@ impl Storage {
         row.map(Person::try_from).transpose()
     }
 
-    /// The people with these ids.
+    /// The people with these ids. The id of a person merged into another names the
+    /// other, so an id once given out keeps working.
     #[tracing::instrument(skip(self))]
     pub async fn people_by_ids(
         &self,
@@ -41,8 +42,43 @@ impl Storage {
             .filter(person::Column::Id.is_in(ids(people)))
             .all(&self.db)
             .await?;
-        let people: Vec<Person> = convert::all(rows)?;
-        Ok(people.into_iter().map(|p| (p.id, p)).collect())
+        let found: Vec<Person> = convert::all(rows)?;
+        let mut found: HashMap<PersonId, Person> = found.into_iter().map(|p| (p.id, p)).collect();
+        let missing: Vec<PersonId> = people
+            .iter()
+            .filter(|id| !found.contains_key(id))
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            for (from, person) in self.redirected(&missing).await? {
+                found.insert(from, person);
+            }
+        }
+        Ok(found)
+    }
+
+    /// The people that these merged-away ids now name.
+    async fn redirected(&self, merged: &[PersonId]) -> StorageResult<Vec<(PersonId, Person)>> {
+        let redirects = person_redirect::Entity::find()
+            .filter(person_redirect::Column::FromId.is_in(ids(merged)))
+            .all(&self.db)
+            .await?;
+        if redirects.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = person::Entity::find()
+            .filter(person::Column::Id.is_in(redirects.iter().map(|r| r.into_id)))
+            .all(&self.db)
+            .await?;
+        let into: Vec<Person> = convert::all(rows)?;
+        let into: HashMap<i64, Person> = into.into_iter().map(|p| (p.id.0, p)).collect();
+        Ok(redirects
+            .into_iter()
+            .filter_map(|r| {
+                into.get(&r.into_id)
+                    .map(|p| (PersonId(r.from_id), p.clone()))
+            })
+            .collect())
     }
 
     /// A page of everyone quotegraph knows, optionally only of one country.

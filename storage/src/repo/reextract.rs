@@ -2,12 +2,14 @@
 //! and metadata are replaced by a new extraction of its stored raw text, in one
 //! transaction. Statements an admin entered or edited are kept, found again in the new
 //! body; an extracted statement saying the same words as a kept one gives way to it.
+//! Statements removed by hand (deleted, marked as terms) and the words corrected
+//! statements had before are not extracted again.
 
 use super::article_rows::{article_row, insert_mentions, insert_statements};
 use super::resolve::Resolver;
 use super::search::{index_articles, unindex_article};
 use super::writer::{add_mention, resolve_names};
-use crate::entity::{article, mention, statement};
+use crate::entity::{article, mention, statement, statement_original, suppressed_statement};
 use crate::{Storage, StorageError, StorageResult};
 use quotegraph_domain::{
     Article, ArticleId, EntityRef, NewArticle, Origin, PersonId, Section, Span,
@@ -16,6 +18,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
+use std::collections::{HashMap, HashSet};
 
 /// A stored article's raw text, as re-extraction reads it.
 #[derive(Debug, Clone)]
@@ -108,6 +111,9 @@ async fn replace_in(
         .order_by_asc(statement::Column::Id)
         .all(tx)
         .await?;
+    let removed = removed_by_hand(tx, id, &kept).await?;
+    new.statements
+        .retain(|s| !removed.contains(&(s.section.as_str().to_owned(), s.text.clone())));
     let kept_spans = relocate(&kept, &new)?;
     new.statements.retain(|s| {
         !kept_spans
@@ -162,6 +168,33 @@ async fn replace_in(
         statements: new.statements.len(),
         kept: kept.len(),
     })
+}
+
+/// (section, words) of what extraction must not write again: statements removed by hand
+/// (deleted, or marked as terms), and what kept statements said before they were corrected.
+async fn removed_by_hand(
+    tx: &DatabaseTransaction,
+    id: ArticleId,
+    kept: &[statement::Model],
+) -> StorageResult<HashSet<(String, String)>> {
+    let mut removed: HashSet<(String, String)> = suppressed_statement::Entity::find()
+        .filter(suppressed_statement::Column::ArticleId.eq(id.0))
+        .all(tx)
+        .await?
+        .into_iter()
+        .map(|row| (row.section, row.text))
+        .collect();
+    let sections: HashMap<i64, &str> = kept.iter().map(|k| (k.id, k.section.as_str())).collect();
+    let originals = statement_original::Entity::find()
+        .filter(statement_original::Column::StatementId.is_in(sections.keys().copied()))
+        .all(tx)
+        .await?;
+    for original in originals {
+        if let Some(section) = sections.get(&original.statement_id) {
+            removed.insert(((*section).to_owned(), original.text));
+        }
+    }
+    Ok(removed)
 }
 
 /// Where each kept statement stands in the new text: the same place when its words are

@@ -290,7 +290,7 @@ fn alias_keys(s: &NewSpeaker) -> Vec<(String, String)> {
 
 /// Records the forms in `wanted` that are not yet aliases. A form that already names
 /// someone else is left with them: an alias points at one person.
-async fn add_aliases<C: ConnectionTrait>(
+pub(crate) async fn add_aliases<C: ConnectionTrait>(
     db: &C,
     id: PersonId,
     wanted: &[(String, String)],

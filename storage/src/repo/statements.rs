@@ -3,10 +3,10 @@
 use super::StatementFilter;
 use super::statement_joins::{JoinedStatement, StatementJoins};
 use crate::convert;
-use crate::entity::statement;
+use crate::entity::{statement, statement_original};
 use crate::paging::{PARENT_COLUMN, PerParent, count_all, count_per_parent, fetch_page_with};
 use crate::{Page, PageRequest, Storage, StorageResult};
-use quotegraph_domain::{ArticleId, Section, Statement, StatementId};
+use quotegraph_domain::{ArticleId, OriginalStatement, Section, Statement, StatementId};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Select};
 use std::collections::HashMap;
 
@@ -45,6 +45,21 @@ impl Storage {
             .await?;
         let statements: Vec<Statement> = convert::all(rows)?;
         Ok(statements.into_iter().map(|s| (s.id, s)).collect())
+    }
+
+    /// What these statements said before they were first corrected by hand, for those
+    /// that were.
+    #[tracing::instrument(skip(self))]
+    pub async fn originals_of(
+        &self,
+        ids: &[StatementId],
+    ) -> StorageResult<HashMap<StatementId, OriginalStatement>> {
+        let rows = statement_original::Entity::find()
+            .filter(statement_original::Column::StatementId.is_in(ids.iter().map(|id| id.0)))
+            .all(&self.db)
+            .await?;
+        let originals: Vec<OriginalStatement> = convert::all(rows)?;
+        Ok(originals.into_iter().map(|o| (o.statement_id, o)).collect())
     }
 
     /// A page of the statements matching `filter`, across all articles, each with the

@@ -2,6 +2,7 @@
 
 use super::agreement_facts::record_fact;
 use super::article_rows::{article_row, insert_mentions, insert_statements};
+use super::audit::{Audit, AuditTarget, record};
 use super::resolve::{Resolver, SpeakerSeen};
 use super::search::index_articles;
 use crate::entity::article;
@@ -29,9 +30,14 @@ pub(crate) const URL_TAKEN: &str =
 impl Storage {
     /// Stores a validated article with its statements, speakers and mentions in one
     /// transaction. The same content twice is a no-op that returns the stored article; a
-    /// URL already stored with other content is a conflict.
+    /// URL already stored with other content is a conflict. With `audit`, a stored article
+    /// is recorded in the audit log in the same transaction (a no-op records nothing).
     #[tracing::instrument(skip_all, fields(title = %new.title))]
-    pub async fn add_article(&self, new: NewArticle) -> StorageResult<AddOutcome> {
+    pub async fn add_article(
+        &self,
+        new: NewArticle,
+        audit: Option<&Audit>,
+    ) -> StorageResult<AddOutcome> {
         // A re-import is answered by a reader, without waiting for a turn to write.
         if let Some(existing) = self.article_by_hash(&new.content_hash).await? {
             return Ok(AddOutcome {
@@ -39,8 +45,10 @@ impl Storage {
                 created: false,
             });
         }
-        self.write(&new, |tx, new| Box::pin(store_article(tx, new)))
-            .await
+        self.write(&(new, audit), |tx, (new, audit)| {
+            Box::pin(store_article(tx, new, *audit))
+        })
+        .await
     }
 
     async fn article_by_hash(&self, hash: &str) -> StorageResult<Option<Article>> {
@@ -111,7 +119,11 @@ async fn stored_or_conflicting(
     Ok(None)
 }
 
-async fn store_article(tx: &DatabaseTransaction, new: &NewArticle) -> StorageResult<AddOutcome> {
+async fn store_article(
+    tx: &DatabaseTransaction,
+    new: &NewArticle,
+    audit: Option<&Audit>,
+) -> StorageResult<AddOutcome> {
     if let Some(existing) = stored_or_conflicting(tx, new).await? {
         return Ok(AddOutcome {
             article: existing,
@@ -120,6 +132,23 @@ async fn store_article(tx: &DatabaseTransaction, new: &NewArticle) -> StorageRes
     }
     let article = write_article(tx, new, &mut Resolver::default()).await?;
     index_articles(tx, std::slice::from_ref(&article)).await?;
+    if let Some(audit) = audit {
+        let after = serde_json::json!({
+            "id": audit.id(AuditTarget::Article(article.id)),
+            "title": article.title,
+            "url": article.url,
+            "contentHash": new.content_hash,
+            "statements": new.statements.len(),
+        });
+        record(
+            tx,
+            audit,
+            &[AuditTarget::Article(article.id)],
+            None,
+            Some(after),
+        )
+        .await?;
+    }
     Ok(AddOutcome {
         article,
         created: true,

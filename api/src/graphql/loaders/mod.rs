@@ -142,4 +142,4 @@ pub use agreements::{AgreementsOfCountry, PartiesOf, StatusHistoryOf};
 pub use articles::{ArticleCount, ArticlePage, ArticlesOf, HeadOf};
 pub use mentions::{CoMentioned, MentionsOf, MonthlyMentions, SpeakersAbout};
 pub use people::{AliasesOf, PeopleCount, PeoplePage, RolesOf};
-pub use statements::{StatementAt, StatementCount, StatementPage};
+pub use statements::{OriginalOf, StatementAt, StatementCount, StatementPage};

@@ -119,3 +119,21 @@ impl Loader<StatementAt> for StorageLoader {
             .collect())
     }
 }
+
+/// What a statement said before it was first corrected by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OriginalOf(pub StatementId);
+
+impl Loader<OriginalOf> for StorageLoader {
+    type Value = OriginalStatement;
+    type Error = Arc<StorageError>;
+
+    async fn load(&self, keys: &[OriginalOf]) -> LoadResult<OriginalOf, OriginalStatement> {
+        let ids: Vec<StatementId> = keys.iter().map(|k| k.0).collect();
+        let found = self.storage.originals_of(&ids).await.map_err(Arc::new)?;
+        Ok(found
+            .into_iter()
+            .map(|(id, original)| (OriginalOf(id), original))
+            .collect())
+    }
+}

@@ -1,6 +1,7 @@
 //! The root query, merged from one object per entity.
 
 mod article;
+mod audit;
 mod catalog;
 mod country;
 mod node;
@@ -10,7 +11,8 @@ mod statement;
 
 use async_graphql::MergedObject;
 
-/// Everything quotegraph answers. Queries are public.
+/// Everything quotegraph answers. Queries are public (unless the server is private, when
+/// they need a token of any role); the audit log needs an admin token.
 #[derive(MergedObject, Default)]
 pub struct Query(
     node::NodeQuery,
@@ -20,4 +22,5 @@ pub struct Query(
     country::CountryQuery,
     catalog::CatalogQuery,
     search::SearchQueryRoot,
+    audit::AuditQuery,
 );

@@ -42,8 +42,10 @@ pub enum SectionGql {
 pub enum OriginGql {
     /// Found by quotegraph's extraction rules.
     Extracted,
-    /// Entered or edited by an admin.
+    /// Entered by an admin with its article (addArticle).
     Admin,
+    /// Corrected by hand after it was stored; `extracted` says what it said before.
+    Edited,
 }
 
 /// Kinds of agreement.

@@ -1,11 +1,11 @@
 //! `Statement`, its connection and filter.
 
-use super::{Article, OriginGql, Person, SectionGql, StatementKindGql};
+use super::{Article, ExtractedStatement, OriginGql, Person, SectionGql, StatementKindGql};
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::connection::{Conn, Total, connection, selects_page};
 use crate::graphql::context::{load, load_required};
 use crate::graphql::ids::{NodeKind, global_id};
-use crate::graphql::loaders::{HeadOf, StatementCount, StatementPage};
+use crate::graphql::loaders::{HeadOf, OriginalOf, StatementCount, StatementPage};
 use crate::graphql::paging::PageArgs;
 use crate::graphql::prefetch::{statement_joins, unjoin};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
@@ -105,9 +105,20 @@ impl Statement {
         }
     }
 
-    /// Extracted by quotegraph or entered by an admin.
+    /// Extracted by quotegraph, entered by an admin, or corrected by hand (EDITED).
     async fn origin(&self) -> OriginGql {
         self.0.origin.into()
+    }
+
+    /// What the statement said before it was first corrected by hand (as extracted, or
+    /// as entered with its article); null when it never was.
+    async fn extracted(&self, ctx: &Context<'_>) -> ApiResult<Option<ExtractedStatement>> {
+        if self.0.origin != domain::Origin::Edited {
+            return Ok(None);
+        }
+        Ok(load(ctx, OriginalOf(self.0.id))
+            .await?
+            .map(ExtractedStatement))
     }
 
     /// The article it stands in.
