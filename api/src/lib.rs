@@ -9,6 +9,7 @@ pub mod http;
 pub mod importer;
 pub mod reextract;
 pub mod server;
+pub mod ws;
 
 pub use config::Settings;
 pub use server::Application;
