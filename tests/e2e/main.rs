@@ -15,6 +15,8 @@ mod graphql_over_http;
 mod hostile;
 mod importing;
 mod ingest_validation;
+mod live_protocol;
+mod live_updates;
 mod pagination;
 mod people_across_scripts;
 mod persisted_queries;
