@@ -15,6 +15,7 @@ mod graphql_over_http;
 mod hostile;
 mod importing;
 mod ingest_validation;
+mod live_commands;
 mod live_protocol;
 mod live_updates;
 mod pagination;
