@@ -226,6 +226,10 @@ async fn graphql(
     if is_get && let Err(error) = graphql_request::refuse_mutation_over_get(&mut request) {
         return graphql_http::refused(media_type, &error);
     }
+    if operation::is_subscription(&mut request) {
+        let message = "subscriptions run over a WebSocket on /graphql (graphql-transport-ws or graphql-ws), not over HTTP".to_owned();
+        return graphql_http::request_error(media_type, "BAD_USER_INPUT", message);
+    }
     let missing = operation::missing_required_variables(&mut request);
     if !missing.is_empty() {
         let response = async_graphql::Response::from_errors(missing);

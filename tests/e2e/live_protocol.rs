@@ -151,3 +151,21 @@ async fn a_message_too_big_or_no_common_protocol_closes_the_socket() {
     let mut socket = app.socket("").await;
     assert_eq!(socket.closed().await.0, 4406);
 }
+
+#[tokio::test]
+async fn a_subscription_over_http_is_a_request_error_that_names_the_socket() {
+    let app = spawn_with(Limits::default()).await;
+    let posted = app.query(STATEMENTS, json!({})).await;
+    assert!(posted.get("data").is_none(), "{posted}");
+    assert_eq!(posted["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+    let message = posted["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("WebSocket on /graphql"), "{message}");
+    let (status, body) = app
+        .get("/graphql?query=subscription%20%7B%20statementAdded%20%7B%20id%20%7D%20%7D")
+        .await;
+    assert_eq!(
+        status, 200,
+        "application/json answers a request error with 200"
+    );
+    assert!(body.contains("WebSocket on /graphql"), "{body}");
+}

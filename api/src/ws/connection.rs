@@ -83,7 +83,9 @@ impl Connection {
         for (_, (_, task)) in self.running.drain() {
             task.abort();
         }
-        let _ = self.session.close(reason).await;
+        // Bounded like any send: a client that reads nothing would hold it forever.
+        let patience = self.sockets.limits.ws_keepalive() * 2;
+        let _ = tokio::time::timeout(patience, self.session.close(reason)).await;
     }
 
     async fn run(
@@ -266,10 +268,18 @@ impl Connection {
         self.send(message).await
     }
 
+    /// Sends one message. A client that reads nothing for two keep-alive periods fills the
+    /// socket's buffers and is closed, rather than holding the connection (and the results
+    /// of its operations) forever.
     async fn send(&mut self, message: String) -> Flow {
-        match self.session.text(message).await {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(_) => ControlFlow::Break(None),
+        let patience = self.sockets.limits.ws_keepalive() * 2;
+        match tokio::time::timeout(patience, self.session.text(message)).await {
+            Ok(Ok(())) => ControlFlow::Continue(()),
+            Ok(Err(_)) => ControlFlow::Break(None),
+            Err(_) => ControlFlow::Break(closing(
+                close::TIMEOUT,
+                "timeout: the client reads nothing of what is sent",
+            )),
         }
     }
 }

@@ -8,6 +8,7 @@ use async_graphql::futures_util::{Stream, StreamExt};
 use async_graphql::{Context, Subscription};
 use quotegraph_storage::ArticleFilter;
 
+/// `articleAdded`.
 #[derive(Default)]
 pub struct ArticleSubscription;
 
