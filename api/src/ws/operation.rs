@@ -163,3 +163,24 @@ pub fn refusal_error(refusal: &Refusal) -> ServerError {
     extensions.set("limit", Value::from(refusal.reason.label()));
     error
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ApiError;
+
+    fn response_with(error: ApiError) -> Response {
+        let mut error = async_graphql::Error::from(error).into_server_error(Default::default());
+        error.path = vec![async_graphql::PathSegment::Field("statementAdded".into())];
+        Response::from_errors(vec![error])
+    }
+
+    #[test]
+    fn a_refused_start_is_an_error_and_a_lagging_event_is_not() {
+        let invalid = response_with(ApiError::bad_input("filter.to", "is before filter.from"));
+        assert!(refused_at_start(&invalid));
+        let lagging = response_with(ApiError::SubscriberLagging("fell behind".into()));
+        assert!(!refused_at_start(&lagging));
+        assert!(!refused_at_start(&Response::new(Value::from(1))));
+    }
+}

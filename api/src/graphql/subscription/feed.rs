@@ -49,3 +49,17 @@ fn lagging(missed: Missed) -> ApiError {
     };
     ApiError::SubscriberLagging(message)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missed_changes_are_told_as_subscriber_lagging() {
+        for missed in [Missed::Lagged(3), Missed::Reconnected] {
+            let error = lagging(missed);
+            assert_eq!(error.code(), crate::error::SUBSCRIBER_LAGGING);
+            assert!(error.message().contains("query to catch up"));
+        }
+    }
+}
