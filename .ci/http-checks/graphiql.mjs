@@ -124,19 +124,29 @@ try {
   // A subscription: over a WebSocket to this server's /graphql, the entered token in
   // connection_init; a statement added meanwhile shows in the result pane.
   const sockets = [];
-  const initPayloads = [];
-  page.on('websocket', (socket) => {
-    sockets.push(socket.url());
-    socket.on('framesent', ({ payload }) => {
-      if (String(payload).includes('connection_init')) initPayloads.push(String(payload));
-    });
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  // What the page sends over its sockets, recorded in the page itself: playwright's
+  // framesent events may miss the first frames of a socket.
+  await page.evaluate(() => {
+    window.qgSent = [];
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+      window.qgSent.push(String(data));
+      return send.call(this, data);
+    };
   });
   const said = 'GraphiQL 订阅检查的一句话。';
   await page.evaluate(
     ([selector, text]) => document.querySelector(selector).CodeMirror.setValue(text),
     [editor, 'subscription { statementAdded { text speaker { name } } }'],
   );
-  await page.click('.graphiql-execute-button');
+  // GraphiQL takes the editor's new text a moment after it is set: a click before runs the
+  // previous query. Clicked until a socket opens (a click while subscribed would stop it).
+  for (let attempt = 0; attempt < 20 && sockets.length === 0; attempt += 1) {
+    const opened = page.waitForEvent('websocket', { timeout: 1_000 }).then(() => true, () => false);
+    await page.click('.graphiql-execute-button');
+    if (await opened) break;
+  }
   let heard = false;
   for (let attempt = 0; attempt < 50 && !heard; attempt += 1) {
     // Added again until heard: the subscription starts a moment after the click.
@@ -169,6 +179,9 @@ try {
   if (sockets.length === 0 || sockets.some((url) => url !== socketUrl)) {
     problems.push(`the subscription should use ${socketUrl}, used ${JSON.stringify(sockets)}`);
   }
+  const initPayloads = (await page.evaluate(() => window.qgSent)).filter((sent) =>
+    sent.includes('connection_init'),
+  );
   if (!initPayloads.some((payload) => payload.includes('Bearer check-token'))) {
     problems.push(`connection_init did not carry the entered token: ${JSON.stringify(initPayloads)}`);
   }
