@@ -1,6 +1,7 @@
 // GraphiQL as a person uses it, in Debian's Chromium (headless, driven by playwright-core,
 // which never downloads a browser): load /graphiql, put the README's first query in the
-// editor, run it, and check the answer shows in the result pane. Every request the page makes
+// editor, run it, and check the answer shows in the result pane; then run a subscription,
+// add an article (with the server's admin token, ADMIN_TOKEN) and check its statement shows. Every request the page makes
 // is recorded; one for a host other than this machine fails the check (and is not sent).
 //
 // Usage: node graphiql.mjs http://127.0.0.1:PORT README.md SCREENSHOT.png
@@ -120,11 +121,77 @@ try {
     problems.push(`the token should be in sessionStorage only, found ${JSON.stringify(stored)}`);
   }
 
+  // A subscription: over a WebSocket to this server's /graphql, the entered token in
+  // connection_init; a statement added meanwhile shows in the result pane.
+  const sockets = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  // What the page sends over its sockets, recorded in the page itself: playwright's
+  // framesent events may miss the first frames of a socket.
+  await page.evaluate(() => {
+    window.qgSent = [];
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+      window.qgSent.push(String(data));
+      return send.call(this, data);
+    };
+  });
+  const said = 'GraphiQL 订阅检查的一句话。';
+  await page.evaluate(
+    ([selector, text]) => document.querySelector(selector).CodeMirror.setValue(text),
+    [editor, 'subscription { statementAdded { text speaker { name } } }'],
+  );
+  // GraphiQL takes the editor's new text a moment after it is set: a click before runs the
+  // previous query. Clicked until a socket opens (a click while subscribed would stop it).
+  for (let attempt = 0; attempt < 20 && sockets.length === 0; attempt += 1) {
+    const opened = page.waitForEvent('websocket', { timeout: 1_000 }).then(() => true, () => false);
+    await page.click('.graphiql-execute-button');
+    if (await opened) break;
+  }
+  let heard = false;
+  for (let attempt = 0; attempt < 50 && !heard; attempt += 1) {
+    // Added again until heard: the subscription starts a moment after the click.
+    const body = `新华社消息，习近平表示：“${said}”`;
+    const added = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${process.env.ADMIN_TOKEN}` },
+      body: JSON.stringify({
+        query: 'mutation($input: AddArticleInput!) { addArticle(input: $input) { created } }',
+        variables: {
+          input: {
+            title: `订阅检查 ${attempt}`,
+            body: `${body}${attempt}`,
+            statements: [{ text: said, kind: 'DIRECT', speaker: { name: '习近平' } }],
+          },
+        },
+      }),
+    }).then((response) => response.json());
+    if (added.errors) problems.push(`addArticle answered ${JSON.stringify(added.errors)}`);
+    heard = await page
+      .waitForFunction(
+        ([selector, text]) => document.querySelector(selector)?.CodeMirror.getValue().includes(text),
+        [resultPane, said],
+        { timeout: 600 },
+      )
+      .then(() => true, () => false);
+  }
+  if (!heard) problems.push('the subscription showed no added statement');
+  const socketUrl = base.replace(/^http/, 'ws') + '/graphql';
+  if (sockets.length === 0 || sockets.some((url) => url !== socketUrl)) {
+    problems.push(`the subscription should use ${socketUrl}, used ${JSON.stringify(sockets)}`);
+  }
+  const initPayloads = (await page.evaluate(() => window.qgSent)).filter((sent) =>
+    sent.includes('connection_init'),
+  );
+  if (!initPayloads.some((payload) => payload.includes('Bearer check-token'))) {
+    problems.push(`connection_init did not carry the entered token: ${JSON.stringify(initPayloads)}`);
+  }
+
   if (outside.length > 0) problems.push(`requests left this machine: ${outside.join(', ')}`);
   console.log(
     `graphiql: ${requests.length} requests, ${outside.length} to other hosts; the result pane ` +
       `shows ${person ? `${person.name} (${person.nameEn}) with ${statements} statements` : 'no person'}; ` +
       `token sent only once entered: ${authorization === 'Bearer check-token' && sentTokens.length === 0}; ` +
+      `subscription heard over ${sockets[0] ?? 'no socket'}: ${heard}; ` +
       `screenshot ${screenshotPath}`,
   );
 } finally {

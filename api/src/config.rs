@@ -74,6 +74,27 @@ pub struct Limits {
     /// Parsed documents kept for automatic persisted queries; 0 turns them off.
     #[arg(long, env = "QUOTEGRAPH_APQ_CACHE_SIZE", default_value_t = 256)]
     pub apq_cache_size: usize,
+    /// WebSocket connections open at once from one client address.
+    #[arg(long, env = "QUOTEGRAPH_MAX_SOCKETS_PER_CLIENT", default_value_t = 16)]
+    pub max_sockets_per_client: usize,
+    /// Operations one WebSocket connection runs at once: its subscriptions, and its queries
+    /// and mutations still running.
+    #[arg(
+        long,
+        env = "QUOTEGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION",
+        default_value_t = 32
+    )]
+    pub max_subscriptions_per_connection: usize,
+    /// Bytes of one message a WebSocket client sends.
+    #[arg(long, env = "QUOTEGRAPH_MAX_WS_MESSAGE_BYTES", default_value_t = 4 << 20)]
+    pub max_ws_message_bytes: usize,
+    /// Milliseconds a new WebSocket connection has to send `connection_init`.
+    #[arg(long, env = "QUOTEGRAPH_WS_INIT_TIMEOUT_MS", default_value_t = 10_000)]
+    pub ws_init_timeout_ms: u64,
+    /// Milliseconds between the pings a WebSocket connection is sent; one that has sent
+    /// nothing, not even a pong, for two of them is closed.
+    #[arg(long, env = "QUOTEGRAPH_WS_KEEPALIVE_MS", default_value_t = 15_000)]
+    pub ws_keepalive_ms: u64,
 }
 
 impl Default for Limits {
@@ -94,6 +115,11 @@ impl Default for Limits {
             rate_per_minute: 0,
             rate_burst: 60,
             apq_cache_size: 256,
+            max_sockets_per_client: 16,
+            max_subscriptions_per_connection: 32,
+            max_ws_message_bytes: 4 << 20,
+            ws_init_timeout_ms: 10_000,
+            ws_keepalive_ms: 15_000,
         }
     }
 }
@@ -102,6 +128,16 @@ impl Limits {
     /// How long one GraphQL request may run.
     pub fn request_timeout(&self) -> Duration {
         Duration::from_millis(self.request_timeout_ms)
+    }
+
+    /// How long a new WebSocket connection has to send `connection_init`.
+    pub fn ws_init_timeout(&self) -> Duration {
+        Duration::from_millis(self.ws_init_timeout_ms)
+    }
+
+    /// How often a WebSocket connection is pinged.
+    pub fn ws_keepalive(&self) -> Duration {
+        Duration::from_millis(self.ws_keepalive_ms.max(1))
     }
 
     /// How long a request waits for a place among those in flight.

@@ -9,6 +9,9 @@ use quotegraph_domain::ValidationError;
 use quotegraph_storage::StorageError;
 use std::sync::Arc;
 
+/// The `extensions.code` of a subscription event telling that changes may have been missed.
+pub const SUBSCRIBER_LAGGING: &str = "SUBSCRIBER_LAGGING";
+
 /// An error as the client sees it.
 #[derive(Debug, Clone)]
 pub enum ApiError {
@@ -29,6 +32,9 @@ pub enum ApiError {
     Conflict(String),
     /// A request asked for too much. Client sees LIMIT_EXCEEDED.
     LimitExceeded(String),
+    /// A subscription may have missed changes (it fell behind, or the server's listener
+    /// reconnected); it goes on. Client sees SUBSCRIBER_LAGGING in a subscription event.
+    SubscriberLagging(String),
     /// Something failed inside quotegraph. Client sees INTERNAL and a fixed message.
     Internal,
 }
@@ -50,7 +56,8 @@ impl ApiError {
             ApiError::NotFound(message)
             | ApiError::Forbidden(message)
             | ApiError::Conflict(message)
-            | ApiError::LimitExceeded(message) => message.clone(),
+            | ApiError::LimitExceeded(message)
+            | ApiError::SubscriberLagging(message) => message.clone(),
             ApiError::Internal => "internal error".to_owned(),
         }
     }
@@ -64,6 +71,7 @@ impl ApiError {
             ApiError::NotFound(_) => "NOT_FOUND",
             ApiError::Conflict(_) => "CONFLICT",
             ApiError::LimitExceeded(_) => "LIMIT_EXCEEDED",
+            ApiError::SubscriberLagging(_) => SUBSCRIBER_LAGGING,
             ApiError::Internal => "INTERNAL",
         }
     }

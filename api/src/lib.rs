@@ -10,6 +10,7 @@ pub mod importer;
 pub mod reextract;
 pub mod server;
 pub mod tokens;
+pub mod ws;
 
 pub use config::Settings;
 pub use server::Application;

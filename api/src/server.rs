@@ -1,5 +1,5 @@
-//! The HTTP server: GraphQL over HTTP at /graphql (POST JSON, GET for queries), GraphiQL at
-//! /graphiql, /healthz and /metrics. Building the app is separate from running it, so
+//! The HTTP server: GraphQL over HTTP at /graphql (POST JSON, GET for queries), and over
+//! WebSocket on the same path (see [`crate::ws`]), GraphiQL at /graphiql, /healthz and /metrics. Building the app is separate from running it, so
 //! tests can bind port 0 and learn the port. How GraphQL requests are read and answered
 //! lives in [`crate::http`]; this module wires it to the schema and the caller's rights.
 
@@ -15,11 +15,13 @@ use crate::http::rate::ClientRate;
 use crate::http::refusals::{Reason, Refusal, Refusals};
 use crate::http::{accept, graphiql, graphql_http, limits, operation};
 use crate::tokens::{Role, Tokens};
+use crate::ws::{self, Sockets};
 use actix_web::dev::Server;
 use actix_web::http::{Method, header};
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, guard, web};
 use quotegraph_storage::Storage;
 use std::net::TcpListener;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::Semaphore;
 
@@ -33,8 +35,10 @@ struct AppState {
     limits: Limits,
     /// One permit per GraphQL request allowed to run at once.
     in_flight: Semaphore,
-    rate: ClientRate,
-    refusals: Refusals,
+    rate: Arc<ClientRate>,
+    refusals: Arc<Refusals>,
+    /// GraphQL over WebSocket.
+    sockets: Arc<Sockets>,
     persisted: PersistedQueries,
     /// Parsed documents of ordinary requests, by their text.
     documents: ParsedDocuments,
@@ -81,14 +85,28 @@ impl Application {
             );
         }
         let limits = settings.limits;
+        let schema = build_schema(storage.clone(), &limits);
+        let rate = Arc::new(ClientRate::new(limits.rate_per_minute, limits.rate_burst));
+        let refusals = Arc::new(Refusals::default());
+        let sockets = Arc::new(Sockets {
+            schema: schema.clone(),
+            storage: storage.clone(),
+            tokens: settings.tokens.clone(),
+            private: settings.private,
+            limits: limits.clone(),
+            rate: Arc::clone(&rate),
+            refusals: Arc::clone(&refusals),
+            clients: Arc::default(),
+        });
         let state = web::Data::new(AppState {
-            schema: build_schema(storage.clone(), &limits),
+            schema,
             storage,
             tokens: settings.tokens,
             private: settings.private,
             in_flight: Semaphore::new(limits.max_in_flight),
-            rate: ClientRate::new(limits.rate_per_minute, limits.rate_burst),
-            refusals: Refusals::default(),
+            rate,
+            refusals,
+            sockets,
             persisted: PersistedQueries::new(limits.apq_cache_size),
             documents: ParsedDocuments::default(),
             limits,
@@ -103,6 +121,8 @@ impl Application {
                 .app_data(state.clone())
                 .service(
                     web::resource("/graphql")
+                        // First: only a GET asking to upgrade is a WebSocket; the rest is HTTP.
+                        .route(web::get().guard(guard::fn_guard(ws::is_upgrade)).to(socket))
                         .route(web::post().to(graphql))
                         .route(web::get().to(graphql)),
                 )
@@ -208,13 +228,17 @@ async fn graphql(
     let checked = match lookup {
         Lookup::Hit => limits::check_variables(&request.variables, limits),
         Lookup::Ordinary if parsed_before => limits::check_variables(&request.variables, limits),
-        Lookup::Ordinary | Lookup::Miss(_) => check_document(&mut request, limits),
+        Lookup::Ordinary | Lookup::Miss(_) => limits::check_request(&mut request, limits),
     };
     if let Err(refusal) = checked {
         return state.refuse(media_type, &refusal);
     }
     if is_get && let Err(error) = graphql_request::refuse_mutation_over_get(&mut request) {
         return graphql_http::refused(media_type, &error);
+    }
+    if operation::is_subscription(&mut request) {
+        let message = "subscriptions run over a WebSocket on /graphql (graphql-transport-ws or graphql-ws), not over HTTP".to_owned();
+        return graphql_http::request_error(media_type, "BAD_USER_INPUT", message);
     }
     let missing = operation::missing_required_variables(&mut request);
     if !missing.is_empty() {
@@ -283,6 +307,23 @@ async fn graphql(
     }
 }
 
+/// GET /graphql asking to upgrade: GraphQL over WebSocket, once the client's rate and its
+/// number of open connections allow.
+async fn socket(
+    state: web::Data<AppState>,
+    http: HttpRequest,
+    payload: web::Payload,
+) -> HttpResponse {
+    let upgraded = state
+        .rate
+        .check(http.peer_addr().map(|addr| addr.ip()))
+        .and_then(|()| state.sockets.upgrade(&http, payload));
+    match upgraded {
+        Ok(response) => response,
+        Err(refusal) => state.refuse(ResponseMediaType::Json, &refusal),
+    }
+}
+
 impl AppState {
     /// Counts `refusal` for /metrics and answers it.
     fn refuse(&self, media_type: ResponseMediaType, refusal: &Refusal) -> HttpResponse {
@@ -307,18 +348,6 @@ fn check_url(http: &HttpRequest, limits: &Limits) -> Result<(), Refusal> {
                 limits.max_url_bytes
             ),
         ));
-    }
-    Ok(())
-}
-
-/// Holds the request's variables and document to the limits: the text before it is parsed,
-/// the parsed document before async-graphql validates it (which expands fragments). A
-/// document that does not parse is left for execution to report.
-fn check_document(request: &mut async_graphql::Request, limits: &Limits) -> Result<(), Refusal> {
-    limits::check_variables(&request.variables, limits)?;
-    limits::check_text(&request.query, limits)?;
-    if let Ok(document) = request.parsed_query() {
-        limits::check_document(document, limits)?;
     }
     Ok(())
 }
@@ -367,10 +396,18 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
          quotegraph_sql_statements_total {}\n\
          # HELP quotegraph_parsed_documents_reused_total Requests whose document was parsed before.\n\
          # TYPE quotegraph_parsed_documents_reused_total counter\n\
-         quotegraph_parsed_documents_reused_total {}\n{}{}",
+         quotegraph_parsed_documents_reused_total {}\n\
+         # HELP quotegraph_websockets_open GraphQL WebSocket connections open.\n\
+         # TYPE quotegraph_websockets_open gauge\n\
+         quotegraph_websockets_open {}\n\
+         # HELP quotegraph_subscribers Subscriptions listening for committed changes.\n\
+         # TYPE quotegraph_subscribers gauge\n\
+         quotegraph_subscribers {}\n{}{}",
         state.requests.load(Ordering::Relaxed),
         state.storage.statements_run(),
         state.documents.hits(),
+        state.sockets.clients.total(),
+        state.storage.subscribers(),
         state.refusals.prometheus(),
         state.persisted.prometheus(),
     );

@@ -1,6 +1,7 @@
 //! Connecting: a SQLite file (created, WAL, one writer connection beside a pool of readers)
 //! or PostgreSQL, migrated and seeded on start.
 
+use crate::events::{Events, Subscription};
 use crate::migration::Migrator;
 use crate::{StorageResult, repo};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
@@ -44,6 +45,8 @@ pub struct Storage {
     /// On SQLite, writers queue here (first come, first served) for the one connection,
     /// so a write waits its turn however long the queue is, instead of timing out.
     pub(crate) write_queue: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// Where committed writes are announced, and subscribers hear of them.
+    pub(crate) events: Events,
     statements: Arc<AtomicU64>,
 }
 
@@ -59,6 +62,7 @@ impl Storage {
                 writer: db.clone(),
                 db,
                 write_queue: None,
+                events: Events::postgres(url),
                 statements,
             });
         }
@@ -75,6 +79,7 @@ impl Storage {
             db,
             writer,
             write_queue: Some(Arc::new(tokio::sync::Mutex::new(()))),
+            events: Events::local(),
             statements,
         })
     }
@@ -106,6 +111,17 @@ impl Storage {
             DbBackend::MySql => "mysql",
             _ => "sqlite",
         }
+    }
+
+    /// Hears every article and statement committed from now on, by any server on this
+    /// database (see [`crate::events`]).
+    pub async fn subscribe(&self) -> StorageResult<Subscription> {
+        self.events.subscribe().await
+    }
+
+    /// How many subscriptions of this handle are listening.
+    pub fn subscribers(&self) -> usize {
+        self.events.subscribers()
     }
 
     /// Checks that the database answers.

@@ -5,6 +5,7 @@ mod connect;
 mod convert;
 mod entity;
 mod error;
+pub mod events;
 pub mod migration;
 mod paging;
 mod repo;
@@ -12,6 +13,7 @@ mod write;
 
 pub use connect::Storage;
 pub use error::StorageError;
+pub use events::{Change, Missed, Subscription};
 pub use paging::{Page, PageRequest};
 pub use repo::*;
 

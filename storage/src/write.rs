@@ -11,6 +11,7 @@
 //! serialization failure, a deadlock) is rolled back and run again from the start, a
 //! bounded number of times: the second time it finds what the winner stored.
 
+use crate::events::Change;
 use crate::{Storage, StorageResult};
 use sea_orm::{
     DatabaseTransaction, DbBackend, IsolationLevel, SqliteTransactionMode, TransactionOptions,
@@ -39,9 +40,27 @@ impl Storage {
         T: Send,
         F: for<'c> Fn(&'c DatabaseTransaction, &'c I) -> TxFuture<'c, T> + Sync,
     {
+        self.write_announced(input, work, |_| Vec::new()).await
+    }
+
+    /// Runs `work` like [`Storage::write`], and announces the changes `announced` reads off
+    /// its outcome to subscribers: notified inside the transaction on PostgreSQL (delivered
+    /// at commit), broadcast after the commit on SQLite (see [`crate::events`]).
+    pub(crate) async fn write_announced<I, T, F, A>(
+        &self,
+        input: &I,
+        work: F,
+        announced: A,
+    ) -> StorageResult<T>
+    where
+        I: Sync + ?Sized,
+        T: Send,
+        F: for<'c> Fn(&'c DatabaseTransaction, &'c I) -> TxFuture<'c, T> + Sync,
+        A: Fn(&T) -> Vec<Change> + Sync,
+    {
         let mut attempt = 1;
         loop {
-            match self.write_once(input, &work).await {
+            match self.write_once(input, &work, &announced).await {
                 Err(err) if attempt < WRITE_ATTEMPTS && err.is_transient() => {
                     tracing::debug!(attempt, error = %err, "a write lost a race; running it again");
                     tokio::time::sleep(backoff(attempt)).await;
@@ -56,11 +75,12 @@ impl Storage {
         }
     }
 
-    async fn write_once<I, T, F>(&self, input: &I, work: &F) -> StorageResult<T>
+    async fn write_once<I, T, F, A>(&self, input: &I, work: &F, announced: &A) -> StorageResult<T>
     where
         I: Sync + ?Sized,
         T: Send,
         F: for<'c> Fn(&'c DatabaseTransaction, &'c I) -> TxFuture<'c, T> + Sync,
+        A: Fn(&T) -> Vec<Change> + Sync,
     {
         // Held until the transaction has ended, so the next writer finds the connection free.
         let _turn = match &self.write_queue {
@@ -68,9 +88,20 @@ impl Storage {
             None => None,
         };
         let tx = self.writer.begin_with_options(self.write_options()).await?;
-        match work(&tx, input).await {
+        let done = match work(&tx, input).await {
             Ok(value) => {
+                let changes = announced(&value);
+                self.events
+                    .notify(&tx, &changes)
+                    .await
+                    .map(|()| (value, changes))
+            }
+            Err(err) => Err(err),
+        };
+        match done {
+            Ok((value, changes)) => {
                 tx.commit().await?;
+                self.events.committed(changes);
                 Ok(value)
             }
             Err(err) => {

@@ -1,6 +1,8 @@
 // quotegraph's GraphiQL: every request goes to /graphql on this server, and the admin token
 // is added as `Authorization: Bearer …` only when one has been entered. The token lives in
 // this tab's sessionStorage, never in localStorage, and is not sent anywhere else.
+// Subscriptions go over a WebSocket to the same /graphql (graphql-transport-ws, through the
+// graphql-ws client bundled in GraphiQL), with the token in `connection_init` when entered.
 (function () {
   'use strict';
 
@@ -33,7 +35,37 @@
     remember('');
   });
 
+  function socketUrl() {
+    var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
+    return scheme + window.location.host + '/graphql';
+  }
+
+  // Read loosely: GraphiQL's own fetcher looks at the parsed document again and answers
+  // anything that is not a subscription over HTTP.
+  function isSubscription(params) {
+    return /(^|[^\w$])subscription([^\w$]|$)/.test(params.query || '');
+  }
+
+  function live(params, options) {
+    var token = tokenInput.value.trim();
+    var connectionParams = {};
+    var headers = {};
+    if (token) {
+      connectionParams.Authorization = 'Bearer ' + token;
+      headers.Authorization = 'Bearer ' + token;
+    }
+    return GraphiQL.createFetcher({
+      url: '/graphql',
+      subscriptionUrl: socketUrl(),
+      wsConnectionParams: connectionParams,
+      headers: headers
+    })(params, options);
+  }
+
   function fetcher(params, options) {
+    if (isSubscription(params)) {
+      return live(params, options);
+    }
     var headers = {
       'Content-Type': 'application/json',
       Accept: 'application/graphql-response+json, application/json'

@@ -109,6 +109,10 @@ mod tests {
             .unwrap_or_default();
         assert!(script.contains("fetch('/graphql'"));
         assert!(
+            script.contains("subscriptionUrl: socketUrl()"),
+            "subscriptions go over a WebSocket to this server"
+        );
+        assert!(
             script.contains("if (token)"),
             "the token is sent only when entered"
         );

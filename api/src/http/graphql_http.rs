@@ -147,7 +147,7 @@ pub fn is_request_error(response: &Response) -> bool {
 
 /// Errors raised by async-graphql itself (parse, validation, limits) carry no code; give
 /// them one so every error a client sees has `extensions.code`.
-fn add_missing_codes(response: &mut Response) {
+pub fn add_missing_codes(response: &mut Response) {
     for error in &mut response.errors {
         let extensions = error.extensions.get_or_insert_with(Default::default);
         if extensions.get("code").is_none() {

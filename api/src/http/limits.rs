@@ -146,6 +146,18 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// Holds a request's variables and document to the limits: the text before it is parsed,
+/// the parsed document before async-graphql validates it (which expands fragments). A
+/// document that does not parse is left for execution to report.
+pub fn check_request(request: &mut async_graphql::Request, limits: &Limits) -> Result<(), Refusal> {
+    check_variables(&request.variables, limits)?;
+    check_text(&request.query, limits)?;
+    if let Ok(document) = request.parsed_query() {
+        check_document(document, limits)?;
+    }
+    Ok(())
+}
+
 /// Checks the variables a request sends.
 pub fn check_variables(variables: &Variables, limits: &Limits) -> Result<(), Refusal> {
     if variables.len() > limits.max_variables {

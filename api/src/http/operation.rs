@@ -1,5 +1,5 @@
 //! What can be told about the operation a request runs before it runs: whether it is a
-//! mutation (never run over GET), and which required variables it lacks. A missing required
+//! mutation (never run over GET) or a subscription (run over WebSocket), and which required variables it lacks. A missing required
 //! variable is a request error in GraphQL over HTTP, but async-graphql only notices it when
 //! a field reads the variable, and reports it as a field error; it is caught here instead.
 //!
@@ -17,6 +17,16 @@ pub fn is_mutation(request: &mut Request) -> bool {
     };
     selected(&document.operations, name.as_deref())
         .is_some_and(|operation| operation.ty == OperationType::Mutation)
+}
+
+/// Whether the operation `request` runs is a subscription.
+pub fn is_subscription(request: &mut Request) -> bool {
+    let name = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return false;
+    };
+    selected(&document.operations, name.as_deref())
+        .is_some_and(|operation| operation.ty == OperationType::Subscription)
 }
 
 /// One error per required variable (non-null, with no default) of the operation `request`

@@ -35,11 +35,17 @@ pub enum Reason {
     InFlight,
     /// A client over its request rate.
     Rate,
+    /// A client with its most WebSocket connections open.
+    Sockets,
+    /// A WebSocket connection with its most operations running.
+    Subscriptions,
+    /// A WebSocket message of too many bytes.
+    MessageBytes,
 }
 
 impl Reason {
     /// Every reason, in the order /metrics lists them.
-    pub const ALL: [Reason; 14] = [
+    pub const ALL: [Reason; 17] = [
         Reason::Selections,
         Reason::Depth,
         Reason::Aliases,
@@ -54,6 +60,9 @@ impl Reason {
         Reason::Timeout,
         Reason::InFlight,
         Reason::Rate,
+        Reason::Sockets,
+        Reason::Subscriptions,
+        Reason::MessageBytes,
     ];
 
     /// The `reason` label in /metrics, also given to the client as `extensions.limit`.
@@ -73,6 +82,9 @@ impl Reason {
             Reason::Timeout => "timeout",
             Reason::InFlight => "in_flight",
             Reason::Rate => "rate",
+            Reason::Sockets => "sockets",
+            Reason::Subscriptions => "subscriptions",
+            Reason::MessageBytes => "message_bytes",
         }
     }
 
@@ -90,7 +102,7 @@ impl Reason {
         match self {
             Reason::BodyBytes => Some(StatusCode::PAYLOAD_TOO_LARGE),
             Reason::UrlBytes => Some(StatusCode::URI_TOO_LONG),
-            Reason::Rate => Some(StatusCode::TOO_MANY_REQUESTS),
+            Reason::Rate | Reason::Sockets => Some(StatusCode::TOO_MANY_REQUESTS),
             Reason::InFlight | Reason::Timeout => Some(StatusCode::SERVICE_UNAVAILABLE),
             _ => None,
         }
@@ -164,6 +176,6 @@ mod tests {
         assert!(text.contains("quotegraph_refusals_total{reason=\"selections\"} 2\n"));
         assert!(text.contains("quotegraph_refusals_total{reason=\"rate\"} 1\n"));
         assert!(text.contains("quotegraph_refusals_total{reason=\"depth\"} 0\n"));
-        assert_eq!(text.matches("quotegraph_refusals_total{").count(), 14);
+        assert_eq!(text.matches("quotegraph_refusals_total{").count(), 17);
     }
 }

@@ -3,6 +3,7 @@
 mod aggregates;
 mod agreement_batch;
 mod agreement_facts;
+mod announced;
 mod article_heads;
 mod article_rows;
 mod articles;

@@ -10,9 +10,10 @@ use super::resolve::Resolver;
 use super::search::{index_articles, unindex_article};
 use super::writer::{add_mention, resolve_names};
 use crate::entity::{article, mention, statement, statement_original, suppressed_statement};
+use crate::events::Change;
 use crate::{Storage, StorageError, StorageResult};
 use quotegraph_domain::{
-    Article, ArticleId, EntityRef, NewArticle, Origin, PersonId, Section, Span,
+    Article, ArticleId, EntityRef, NewArticle, Origin, PersonId, Section, Span, StatementId,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
@@ -39,6 +40,8 @@ pub struct Reextracted {
     pub statements: usize,
     /// Statements kept because an admin entered or edited them.
     pub kept: usize,
+    /// The ids of the first and last statement written, when any was.
+    pub written: Option<(StatementId, StatementId)>,
 }
 
 impl Storage {
@@ -74,9 +77,18 @@ impl Storage {
         id: ArticleId,
         new: NewArticle,
     ) -> StorageResult<Reextracted> {
-        self.write(&new, move |tx, new| {
-            Box::pin(replace_in(tx, id, new.clone()))
-        })
+        self.write_announced(
+            &new,
+            move |tx, new| Box::pin(replace_in(tx, id, new.clone())),
+            |done| match done.written {
+                Some((first, last)) => vec![Change::StatementsReplaced {
+                    article: id,
+                    first,
+                    last,
+                }],
+                None => Vec::new(),
+            },
+        )
         .await
     }
 }
@@ -167,6 +179,29 @@ async fn replace_in(
     Ok(Reextracted {
         statements: new.statements.len(),
         kept: kept.len(),
+        written: written_ids(tx, id).await?,
+    })
+}
+
+/// The lowest and highest id of the article's extracted statements: after the old ones
+/// were deleted, those just written (the article's row is locked, so no one else writes
+/// its statements meanwhile).
+async fn written_ids(
+    tx: &DatabaseTransaction,
+    id: ArticleId,
+) -> StorageResult<Option<(StatementId, StatementId)>> {
+    let range: Option<(Option<i64>, Option<i64>)> = statement::Entity::find()
+        .select_only()
+        .expr(statement::Column::Id.min())
+        .expr(statement::Column::Id.max())
+        .filter(statement::Column::ArticleId.eq(id.0))
+        .filter(statement::Column::Origin.eq(Origin::Extracted.as_str()))
+        .into_tuple()
+        .one(tx)
+        .await?;
+    Ok(match range {
+        Some((Some(first), Some(last))) => Some((StatementId(first), StatementId(last))),
+        _ => None,
     })
 }
 

@@ -7,6 +7,7 @@ use super::resolve::{Resolver, SpeakerSeen};
 use super::search::index_articles;
 use crate::entity::article;
 use crate::error::StorageError;
+use crate::events::Change;
 use crate::{Storage, StorageResult};
 use quotegraph_domain::{AgreementId, Article, EntityRef, NewArticle, Section};
 use sea_orm::{
@@ -45,9 +46,11 @@ impl Storage {
                 created: false,
             });
         }
-        self.write(&(new, audit), |tx, (new, audit)| {
-            Box::pin(store_article(tx, new, *audit))
-        })
+        self.write_announced(
+            &(new, audit),
+            |tx, (new, audit)| Box::pin(store_article(tx, new, *audit)),
+            |outcome| added(std::slice::from_ref(outcome)),
+        )
         .await
     }
 
@@ -66,22 +69,42 @@ impl Storage {
         news: Vec<NewArticle>,
     ) -> StorageResult<Vec<StorageResult<AddOutcome>>> {
         let fast = self
-            .write(news.as_slice(), |tx, news| {
-                Box::pin(super::bulk::store_batch(tx, news))
-            })
+            .write_announced(
+                news.as_slice(),
+                |tx, news| Box::pin(super::bulk::store_batch(tx, news)),
+                |outcomes| added(outcomes),
+            )
             .await;
         match fast {
             Ok(outcomes) => Ok(outcomes.into_iter().map(Ok).collect()),
             Err(err) if err.is_transient() => Err(err),
             Err(err) => {
                 tracing::debug!(error = %err, "an article of the batch failed; storing one at a time");
-                self.write(news.as_slice(), |tx, news| {
-                    Box::pin(store_articles(tx, news))
-                })
+                self.write_announced(
+                    news.as_slice(),
+                    |tx, news| Box::pin(store_articles(tx, news)),
+                    |outcomes| {
+                        let stored: Vec<AddOutcome> = outcomes
+                            .iter()
+                            .filter_map(|o| o.as_ref().ok())
+                            .cloned()
+                            .collect();
+                        added(&stored)
+                    },
+                )
                 .await
             }
         }
     }
+}
+
+/// The articles `outcomes` created, as announced to subscribers.
+fn added(outcomes: &[AddOutcome]) -> Vec<Change> {
+    outcomes
+        .iter()
+        .filter(|o| o.created)
+        .map(|o| Change::ArticleAdded(o.article.id))
+        .collect()
 }
 
 /// The stored article with this content, if there is one.
