@@ -86,6 +86,33 @@ async fn the_statements_filter_finds_a_speaker_by_any_written_form() {
 }
 
 #[tokio::test]
+async fn the_statements_filter_finds_the_statements_of_articles_mentioning_an_organization() {
+    on_each_backend(|app| async move {
+        load_both_samples(&app).await;
+        let by_organization = "query($name: String!) { statements(filter: { organization: $name }) { totalCount } \
+            articles(filter: { organization: $name }) { totalCount edges { node { statements { totalCount } } } } }";
+        for name in ["APEC", "亚太经合组织", "EU", "无此组织"] {
+            let response = app.query(by_organization, json!({ "name": name })).await;
+            assert_no_errors(&response);
+            let articles = &response["data"]["articles"];
+            let in_those_articles: u64 = articles["edges"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e["node"]["statements"]["totalCount"].as_u64())
+                .sum();
+            assert_eq!(
+                response["data"]["statements"]["totalCount"], in_those_articles,
+                "{name}: {response:#}"
+            );
+            let mentioned = articles["totalCount"].as_u64().unwrap_or_default();
+            assert_eq!(mentioned > 0, name != "无此组织", "{name}: {response:#}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn relations_are_navigable_both_ways() {
     on_each_backend(|app| async move {
         load_both_samples(&app).await;

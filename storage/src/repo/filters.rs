@@ -36,6 +36,8 @@ pub struct StatementFilter {
     pub country: Option<CountryCode>,
     /// In an article of the source with this name.
     pub source: Option<String>,
+    /// In an article that mentions the organization with this name, abbreviation or alias.
+    pub organization: Option<String>,
     /// Said on or after this day.
     pub from: Option<NaiveDate>,
     /// Said on or before this day.
@@ -100,20 +102,24 @@ impl ArticleFilter {
             all = all.add(article::Column::Id.in_subquery(mentioning));
         }
         if let Some(name) = &self.organization {
-            let organizations = Query::select()
-                .column(organization::Column::Id)
-                .from(organization::Entity)
-                .cond_where(organization_named(name))
-                .to_owned();
-            let mentioning = Query::select()
-                .column(mention::Column::ArticleId)
-                .from(mention::Entity)
-                .and_where(Expr::col(mention::Column::OrganizationId).in_subquery(organizations))
-                .to_owned();
-            all = all.add(article::Column::Id.in_subquery(mentioning));
+            all = all.add(article::Column::Id.in_subquery(articles_mentioning_organization(name)));
         }
         all
     }
+}
+
+/// The ids of the articles that mention the organization known by `name`.
+fn articles_mentioning_organization(name: &str) -> sea_orm::sea_query::SelectStatement {
+    let organizations = Query::select()
+        .column(organization::Column::Id)
+        .from(organization::Entity)
+        .cond_where(organization_named(name))
+        .to_owned();
+    Query::select()
+        .column(mention::Column::ArticleId)
+        .from(mention::Entity)
+        .and_where(Expr::col(mention::Column::OrganizationId).in_subquery(organizations))
+        .to_owned()
 }
 
 impl StatementFilter {
@@ -137,6 +143,10 @@ impl StatementFilter {
         }
         if let Some(name) = &self.source {
             all = all.add(statement::Column::ArticleId.in_subquery(articles_of_source(name)));
+        }
+        if let Some(name) = &self.organization {
+            let mentioning = articles_mentioning_organization(name);
+            all = all.add(statement::Column::ArticleId.in_subquery(mentioning));
         }
         if let Some(from) = self.from {
             all = all.add(statement::Column::SaidOn.gte(from));

@@ -141,6 +141,9 @@ pub struct StatementFilterInput {
     pub country: Option<String>,
     /// In an article of this source (name in either script).
     pub source: Option<String>,
+    /// In an article that mentions this organization (name, abbreviation or alias, either
+    /// script).
+    pub organization: Option<String>,
     /// Said on or after this day.
     pub from: Option<NaiveDate>,
     /// Said on or before this day.
@@ -167,6 +170,7 @@ impl TryFrom<StatementFilterInput> for StatementFilter {
                 .map(|c| CountryCode::parse("filter.country", c))
                 .transpose()?,
             source: input.source.filter(|s| !s.trim().is_empty()),
+            organization: input.organization.filter(|s| !s.trim().is_empty()),
             from: input.from,
             to: input.to,
             kind: input.kind.map(Into::into),
