@@ -4,8 +4,15 @@
 //! mention decides. Stage two (`super::resolve`) turns that mention into an entity: a
 //! pronoun or a bare title into the person it stands for.
 //!
+//! Each quotation goes through three steps (`attribute_quotes`):
+//! 1. a quoted question (`question`) goes to its asker and skips the rest;
+//! 2. the sieves, first match wins;
+//! 3. speech or term (`super::speech_or_term`): a term is dropped unless it repeats, word
+//!    for word, what a speaker was quoted saying earlier (`requote`).
+//!
 //! A sieve is one file named after what it recognises; adding one means adding its file
-//! and its place in `SIEVES`, nothing else.
+//! and its place in `SIEVES`, nothing else. Helpers sieves share (a page named in quote
+//! marks as the subject, `account`) have files of their own.
 
 pub mod context;
 
