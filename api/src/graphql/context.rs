@@ -48,6 +48,20 @@ where
     })
 }
 
+/// Loads the target of an optional foreign key: none when there is no key, and the value,
+/// which must exist, when there is.
+pub async fn load_if_any<K, V>(ctx: &Context<'_>, key: Option<K>) -> ApiResult<Option<V>>
+where
+    K: Send + Sync + Hash + Eq + Clone + std::fmt::Debug + 'static,
+    V: Send + Sync + Clone + 'static,
+    super::loaders::StorageLoader: Loader<K, Value = V, Error = Arc<StorageError>>,
+{
+    match key {
+        Some(key) => Ok(Some(load_required(ctx, key).await?)),
+        None => Ok(None),
+    }
+}
+
 /// Loads many values at once, in the order of `keys`; every key must exist.
 pub async fn load_all_required<K, V>(ctx: &Context<'_>, keys: Vec<K>) -> ApiResult<Vec<V>>
 where

@@ -3,7 +3,7 @@
 use super::{ArticleMentions, ScriptKind, Source, StatementConnection, StatementFilterInput};
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::connection::{Conn, Total, connection, selects_page};
-use crate::graphql::context::{load, load_required};
+use crate::graphql::context::{load, load_if_any, load_required};
 use crate::graphql::ids::{NodeKind, global_id};
 use crate::graphql::loaders::{ArticleCount, ArticlePage, ArticlesOf};
 use crate::graphql::paging::PageArgs;
@@ -113,10 +113,7 @@ impl Article {
 
     /// The publisher.
     async fn source(&self, ctx: &Context<'_>) -> ApiResult<Option<Source>> {
-        match self.0.source_id {
-            Some(id) => Ok(Some(Source(load_required(ctx, id).await?))),
-            None => Ok(None),
-        }
+        Ok(load_if_any(ctx, self.0.source_id).await?.map(Source))
     }
 
     /// Statements in this article, in the order they stand.

@@ -2,7 +2,7 @@
 
 use super::{Person, StatementKindGql};
 use crate::error::ApiResult;
-use crate::graphql::context::load_required;
+use crate::graphql::context::load_if_any;
 use async_graphql::{Context, Object};
 use quotegraph_domain as domain;
 
@@ -26,9 +26,6 @@ impl ExtractedStatement {
     /// The speaker it had; null when it had none. A speaker merged into another person
     /// since is that person.
     async fn speaker(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.speaker_id {
-            Some(id) => Ok(Some(Person(load_required(ctx, id).await?))),
-            None => Ok(None),
-        }
+        Ok(load_if_any(ctx, self.0.speaker_id).await?.map(Person))
     }
 }

@@ -3,7 +3,7 @@
 use super::{Article, ExtractedStatement, OriginGql, Person, SectionGql, StatementKindGql};
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::connection::{Conn, Total, connection, selects_page};
-use crate::graphql::context::{load, load_required};
+use crate::graphql::context::{load, load_if_any, load_required};
 use crate::graphql::ids::{NodeKind, global_id};
 use crate::graphql::loaders::{HeadOf, OriginalOf, StatementCount, StatementPage};
 use crate::graphql::paging::PageArgs;
@@ -58,10 +58,7 @@ impl Statement {
 
     /// Who said it; null when the article names no one.
     async fn speaker(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.speaker_id {
-            Some(id) => Ok(Some(Person(load_required(ctx, id).await?))),
-            None => Ok(None),
-        }
+        Ok(load_if_any(ctx, self.0.speaker_id).await?.map(Person))
     }
 
     /// The speaker phrase as the article writes it (柬埔寨副首相賀南洪).
