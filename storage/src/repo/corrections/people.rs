@@ -105,23 +105,7 @@ async fn merge_in(
         "from": snapshot::person(tx, audit, &from_row).await?,
     });
     let (to, gone) = (into_row.id, from_row.id);
-    statement::Entity::update_many()
-        .col_expr(statement::Column::SpeakerId, Expr::value(to))
-        .filter(statement::Column::SpeakerId.eq(gone))
-        .exec(tx)
-        .await?;
-    statement_original::Entity::update_many()
-        .col_expr(statement_original::Column::SpeakerId, Expr::value(to))
-        .filter(statement_original::Column::SpeakerId.eq(gone))
-        .exec(tx)
-        .await?;
-    merge_mentions(tx, to, gone).await?;
-    merge_roles(tx, to, gone).await?;
-    person_alias::Entity::update_many()
-        .col_expr(person_alias::Column::PersonId, Expr::value(to))
-        .filter(person_alias::Column::PersonId.eq(gone))
-        .exec(tx)
-        .await?;
+    move_references(tx, to, gone).await?;
     let names: Vec<&str> = [
         Some(from_row.name.as_str()),
         from_row.name_hant.as_deref(),
@@ -169,6 +153,29 @@ async fn merge_in(
     )
     .await?;
     Person::try_from(merged)
+}
+
+/// Everything that names `gone` (statements, what they first said, mentions, roles,
+/// aliases) names `to` instead.
+async fn move_references(tx: &DatabaseTransaction, to: i64, gone: i64) -> StorageResult<()> {
+    statement::Entity::update_many()
+        .col_expr(statement::Column::SpeakerId, Expr::value(to))
+        .filter(statement::Column::SpeakerId.eq(gone))
+        .exec(tx)
+        .await?;
+    statement_original::Entity::update_many()
+        .col_expr(statement_original::Column::SpeakerId, Expr::value(to))
+        .filter(statement_original::Column::SpeakerId.eq(gone))
+        .exec(tx)
+        .await?;
+    merge_mentions(tx, to, gone).await?;
+    merge_roles(tx, to, gone).await?;
+    person_alias::Entity::update_many()
+        .col_expr(person_alias::Column::PersonId, Expr::value(to))
+        .filter(person_alias::Column::PersonId.eq(gone))
+        .exec(tx)
+        .await?;
+    Ok(())
 }
 
 /// (folded key, form as written) for each name.
