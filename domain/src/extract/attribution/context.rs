@@ -48,13 +48,19 @@ impl Context<'_, '_> {
             .chain(self.earlier.iter().rev())
     }
 
+    /// Where the lead-in punctuation (colons, commas, spaces) that ends at `at` starts.
+    pub fn lead_in_start(&self, at: usize) -> usize {
+        let mut end = at;
+        while end > self.paragraph.0 && is_lead_in(self.doc.orig[end - 1]) {
+            end -= 1;
+        }
+        end
+    }
+
     /// The reporting verb that ends `[from, at)` once lead-in punctuation is skipped.
     pub fn verb_ending_at(&self, at: usize) -> Option<(usize, usize)> {
         let from = self.paragraph.0;
-        let mut end = at;
-        while end > from && is_lead_in(self.doc.orig[end - 1]) {
-            end -= 1;
-        }
+        let end = self.lead_in_start(at);
         let window = end.saturating_sub(12).max(from);
         self.doc
             .verbs_in(window, end)

@@ -2,7 +2,7 @@
 //! words, never an answer. It goes to the asker named before the question verb or the
 //! colon, or to nobody.
 
-use super::context::{Context, is_lead_in};
+use super::context::Context;
 use crate::extract::press::QUESTION_VERBS;
 use crate::extract::quotes::Quote;
 use crate::extract::rule::Rule;
@@ -31,19 +31,10 @@ pub fn question(cx: &Context<'_, '_>, q: &Quote) -> Option<Question> {
     reporter_label(cx, q).map(|label| Question { asker: Some(label) })
 }
 
-/// Where the lead-in punctuation before `q` starts.
-fn lead_in_start(cx: &Context<'_, '_>, q: &Quote) -> usize {
-    let mut end = q.open;
-    while end > cx.paragraph.0 && is_lead_in(cx.doc.orig[end - 1]) {
-        end -= 1;
-    }
-    end
-}
-
 /// Where the question verb right before `q` starts, when one stands there.
 fn question_verb(cx: &Context<'_, '_>, q: &Quote) -> Option<usize> {
     let doc = cx.doc;
-    let end = lead_in_start(cx, q);
+    let end = cx.lead_in_start(q.open);
     let before = doc.folded_text(end.saturating_sub(2).max(cx.paragraph.0), end);
     QUESTION_VERBS
         .iter()
@@ -81,7 +72,7 @@ fn reporter_label(cx: &Context<'_, '_>, q: &Quote) -> Option<Speaker> {
         .rev()
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| matches!(c, '?' | '？'));
-    let colon = lead_in_start(cx, q);
+    let colon = cx.lead_in_start(q.open);
     if !asks
         || !doc.orig[colon..q.open]
             .iter()
