@@ -9,6 +9,7 @@ pub mod events;
 pub mod migration;
 mod paging;
 mod repo;
+mod tally;
 mod write;
 
 pub use connect::Storage;

@@ -7,6 +7,7 @@ use quotegraph_api::importer::{Overrides, article_files, import_text};
 use quotegraph_storage::Storage;
 use quotegraph_tests::database::TestDatabase;
 use quotegraph_tests::dump::{Dump, article_count, dump, of_articles};
+use quotegraph_tests::tallies::assert_counts_kept;
 use quotegraph_tests::{backends, binary};
 use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
@@ -89,6 +90,8 @@ async fn a_bulk_import_stores_what_one_by_one_imports_store() {
             "a corpus with many statements"
         );
         assert_same(&bulk_dump, &single_dump, &format!("{backend:?}"));
+        assert_counts_kept(bulk.url(), "a bulk import").await;
+        assert_counts_kept(single.url(), "imports one by one").await;
     }
 }
 
@@ -180,5 +183,6 @@ async fn an_import_killed_at_any_moment_leaves_whole_articles_and_resumes() {
             &reference,
             &format!("{backend:?}: resumed"),
         );
+        assert_counts_kept(killed.url(), "imports killed and resumed").await;
     }
 }

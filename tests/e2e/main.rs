@@ -27,3 +27,4 @@ mod persisted_queries;
 mod reextracting;
 mod roles;
 mod search;
+mod tallies;

@@ -11,6 +11,7 @@ pub mod database;
 pub mod dump;
 pub mod raw;
 pub mod seeds;
+pub mod tallies;
 pub mod ws;
 
 use database::TestDatabase;

@@ -8,6 +8,7 @@ mod m0003_attribution_rule;
 mod m0004_one_row_per_title;
 mod m0005_varchar_keys;
 mod m0006_curation;
+mod m0007_tallies;
 
 /// Every migration quotegraph knows, in order.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_one_row_per_title::Migration),
             Box::new(m0005_varchar_keys::Migration),
             Box::new(m0006_curation::Migration),
+            Box::new(m0007_tallies::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@ use super::ArticleFilter;
 use crate::convert;
 use crate::entity::{article, mention};
 use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
+use crate::tally::{Tally, WHOLE_TABLE};
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::{Article, ArticleId, CountryCode, SourceId};
 use sea_orm::{
@@ -30,36 +31,44 @@ impl MentionedBy {
             MentionedBy::Person => mention::Column::PersonId,
         }
     }
+
+    fn tally(self) -> Tally {
+        match self {
+            MentionedBy::Organization => Tally::MentionsOfOrganization,
+            MentionedBy::Agreement => Tally::MentionsOfAgreement,
+            MentionedBy::Person => Tally::MentionsOfPerson,
+        }
+    }
 }
 
 fn filtered(filter: &ArticleFilter) -> Select<article::Entity> {
     article::Entity::find().filter(filter.condition())
 }
 
+/// The id a page of mentioning articles is ordered and cut by: the mention's article, equal
+/// to the article's id but in the same index as the mentioned entity, so the database walks
+/// `(entity, article)` in order and stops at the page instead of sorting every mention.
+const MENTIONING_ARTICLE: (mention::Entity, mention::Column) =
+    (mention::Entity, mention::Column::ArticleId);
+
 fn mentioning(filter: &ArticleFilter) -> Select<article::Entity> {
     filtered(filter).join(JoinType::InnerJoin, mention::Relation::Article.def().rev())
 }
 
-/// How many articles mention each of `parents` (in `column`). Unfiltered, the mention
-/// rows alone give it, read off the (entity, article) index: every mention has its article
-/// (a foreign key), so the count is the same as through the join, which scans articles.
+/// How many articles mention each of `parents` (in `column`). Unfiltered, the kept count
+/// of mention rows (`tally`) gives it: every mention has its article (a foreign key), so
+/// the count is the same as through the join, which scans articles.
 async fn count_mentioning<K>(
     storage: &Storage,
     filter: &ArticleFilter,
-    column: mention::Column,
+    (column, tally): (mention::Column, Tally),
     parents: &[K],
 ) -> StorageResult<HashMap<K, u64>>
 where
-    K: Clone + Eq + std::hash::Hash + Into<sea_orm::Value> + sea_orm::TryGetable,
+    K: Clone + Eq + std::hash::Hash + ToString + Into<sea_orm::Value> + sea_orm::TryGetable,
 {
     if *filter == ArticleFilter::default() {
-        count_per_parent(
-            &storage.db,
-            mention::Entity::find(),
-            (mention::Entity, column),
-            parents,
-        )
-        .await
+        storage.tallied(tally, parents).await
     } else {
         count_per_parent(
             &storage.db,
@@ -112,8 +121,11 @@ impl Storage {
         .try_map(Article::try_from)
     }
 
-    /// How many articles match `filter`.
+    /// How many articles match `filter` (unfiltered: the kept count).
     pub async fn count_articles(&self, filter: &ArticleFilter) -> StorageResult<u64> {
+        if *filter == ArticleFilter::default() {
+            return self.tallied_one(Tally::Articles, WHOLE_TABLE).await;
+        }
         count_all(&self.db, filtered(filter)).await
     }
 
@@ -148,6 +160,10 @@ impl Storage {
         filter: &ArticleFilter,
     ) -> StorageResult<HashMap<SourceId, u64>> {
         let keys: Vec<i64> = sources.iter().map(|s| s.0).collect();
+        if *filter == ArticleFilter::default() {
+            let counts = self.tallied(Tally::ArticlesOfSource, &keys).await?;
+            return Ok(counts.into_iter().map(|(k, n)| (SourceId(k), n)).collect());
+        }
         let counts = count_per_parent(
             &self.db,
             filtered(filter),
@@ -171,7 +187,7 @@ impl Storage {
             &self.db,
             mentioning(filter),
             (mention::Entity, mention::Column::CountryCode),
-            (article::Entity, article::Column::Id),
+            MENTIONING_ARTICLE,
             &keys,
             page,
         )
@@ -189,7 +205,13 @@ impl Storage {
         filter: &ArticleFilter,
     ) -> StorageResult<HashMap<CountryCode, u64>> {
         let keys: Vec<String> = codes.iter().map(|c| c.as_str().to_owned()).collect();
-        let counts = count_mentioning(self, filter, mention::Column::CountryCode, &keys).await?;
+        let counts = count_mentioning(
+            self,
+            filter,
+            (mention::Column::CountryCode, Tally::MentionsOfCountry),
+            &keys,
+        )
+        .await?;
         counts
             .into_iter()
             .map(|(k, n)| Ok((convert::code(&k)?, n)))
@@ -209,7 +231,7 @@ impl Storage {
             &self.db,
             mentioning(filter),
             (mention::Entity, by.column()),
-            (article::Entity, article::Column::Id),
+            MENTIONING_ARTICLE,
             ids,
             page,
         )
@@ -224,6 +246,6 @@ impl Storage {
         ids: &[i64],
         filter: &ArticleFilter,
     ) -> StorageResult<HashMap<i64, u64>> {
-        count_mentioning(self, filter, by.column(), ids).await
+        count_mentioning(self, filter, (by.column(), by.tally()), ids).await
     }
 }

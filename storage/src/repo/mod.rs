@@ -19,6 +19,7 @@ mod resolve;
 mod search;
 mod statement_joins;
 mod statements;
+mod tallies;
 mod titles;
 mod writer;
 
@@ -32,6 +33,7 @@ pub use reextract::{RawArticle, Reextracted};
 pub use search::{SearchHit, SearchPage};
 pub use statement_joins::{JoinedStatement, StatementJoins};
 pub use statements::StatementsOf;
+pub use tallies::TallyDrift;
 pub use writer::AddOutcome;
 
 pub(crate) use countries::seed_countries;

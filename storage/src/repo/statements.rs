@@ -5,6 +5,7 @@ use super::statement_joins::{JoinedStatement, StatementJoins};
 use crate::convert;
 use crate::entity::{statement, statement_original};
 use crate::paging::{PARENT_COLUMN, PerParent, count_all, count_per_parent, fetch_page_with};
+use crate::tally::{Tally, WHOLE_TABLE};
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::{ArticleId, OriginalStatement, Section, Statement, StatementId};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Select};
@@ -82,9 +83,20 @@ impl Storage {
         .await
     }
 
-    /// How many statements match `filter`.
+    /// How many statements match `filter`: the kept count when there is one for it.
     pub async fn count_statements(&self, filter: &StatementFilter) -> StorageResult<u64> {
-        count_all(&self.db, filtered(filter)).await
+        let only_kind = StatementFilter {
+            kind: filter.kind,
+            ..StatementFilter::default()
+        };
+        match filter.kind {
+            _ if *filter != only_kind => count_all(&self.db, filtered(filter)).await,
+            None => self.tallied_one(Tally::Statements, WHOLE_TABLE).await,
+            Some(kind) => {
+                self.tallied_one(Tally::StatementsOfKind, kind.as_str())
+                    .await
+            }
+        }
     }
 
     /// A page of statements for each parent (article or speaker id), each with the
@@ -114,13 +126,17 @@ impl Storage {
             .await
     }
 
-    /// How many statements each parent (article or speaker id) has.
+    /// How many statements each parent (article or speaker id) has; a speaker's are kept
+    /// counts.
     pub async fn count_statements_of(
         &self,
         of: StatementsOf,
         parents: &[i64],
         filter: &StatementFilter,
     ) -> StorageResult<HashMap<i64, u64>> {
+        if of == StatementsOf::Speakers && *filter == StatementFilter::default() {
+            return self.tallied(Tally::StatementsBySpeaker, parents).await;
+        }
         count_per_parent(
             &self.db,
             filtered(filter),
