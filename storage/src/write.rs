@@ -6,16 +6,21 @@
 //! another connection wrote in between (SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT), and a writer
 //! in another process is waited for (busy timeout) instead of failing.
 //!
-//! On PostgreSQL writes run side by side, from many servers. A transaction that loses a
-//! race to a concurrent one (a unique violation on a name created at the same moment, a
-//! serialization failure, a deadlock) is rolled back and run again from the start, a
-//! bounded number of times: the second time it finds what the winner stored.
+//! On PostgreSQL many servers write to one database. Each write transaction first takes
+//! one transaction-scoped advisory lock ([`WRITE_LOCK`]), so writers there take turns too:
+//! every article written updates the whole-table counts (`crate::tally`), so concurrent
+//! write transactions would wait for each other from their first insert to their commit
+//! anyway; the lock makes that order explicit, rules out deadlocks between the rows they
+//! share, and lets a bulk writer trust the names it read at the start of its batch, as
+//! on SQLite. A transaction that still fails on a transient error (a serialization
+//! failure, a unique violation from a writer outside quotegraph) is rolled back and run
+//! again from the start, a bounded number of times.
 
 use crate::events::Change;
 use crate::{Storage, StorageResult};
 use sea_orm::{
-    DatabaseTransaction, DbBackend, IsolationLevel, SqliteTransactionMode, TransactionOptions,
-    TransactionTrait,
+    ConnectionTrait, DatabaseTransaction, DbBackend, IsolationLevel, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
 };
 use std::future::Future;
 use std::hash::{BuildHasher, RandomState};
@@ -27,6 +32,9 @@ pub(crate) type TxFuture<'c, T> = Pin<Box<dyn Future<Output = StorageResult<T>> 
 
 /// How many times a write transaction is run before its last error is returned.
 pub(crate) const WRITE_ATTEMPTS: u32 = 8;
+
+/// The key of the PostgreSQL advisory lock every write transaction holds (`qgwrite`).
+pub(crate) const WRITE_LOCK: i64 = 0x0071_6777_7269_7465;
 
 /// The longest pause before running a transaction again (before jitter).
 const MAX_BACKOFF: Duration = Duration::from_millis(200);
@@ -88,6 +96,10 @@ impl Storage {
             None => None,
         };
         let tx = self.writer.begin_with_options(self.write_options()).await?;
+        if tx.get_database_backend() == DbBackend::Postgres {
+            tx.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+                .await?;
+        }
         let done = match work(&tx, input).await {
             Ok(value) => {
                 let changes = announced(&value);

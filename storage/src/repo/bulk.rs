@@ -17,7 +17,9 @@ use crate::StorageResult;
 use crate::entity::article;
 use crate::error::StorageError;
 use quotegraph_domain::{Article, NewArticle};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
+};
 use std::collections::{HashMap, HashSet};
 
 /// Rows per multi-row insert of articles (each carries its body and raw text).
@@ -41,6 +43,7 @@ pub(crate) async fn store_batch(
 ) -> StorageResult<Vec<AddOutcome>> {
     let (mut stored, taken_urls) = stored_articles(tx, news).await?;
     let mut resolver = Resolver::bulk();
+    resolver.collect_new_people(tx.get_database_backend());
     resolver.prefetch(tx, news).await?;
     let mut fates = Vec::with_capacity(news.len());
     let mut first_with_hash: HashMap<&str, usize> = HashMap::new();
@@ -63,6 +66,7 @@ pub(crate) async fn store_batch(
         first_with_hash.insert(&new.content_hash, i);
         fates.push(Fate::New(new, resolve_names(tx, new, &mut resolver).await?));
     }
+    resolver.write_new_people(tx).await?;
     let created = insert_articles(tx, &fates).await?;
     if let Some(sightings) = &resolver.sightings {
         record_titles(tx, sightings).await?;

@@ -3,6 +3,7 @@
 //! resolved, so a speaker quoted ten times is looked up once. In a bulk write the batch's
 //! names are read up front, one query per table (see `prefetch`).
 
+mod new_people;
 mod people;
 mod prefetch;
 
@@ -44,6 +45,9 @@ pub(crate) struct Resolver {
     pub(crate) sightings: Option<TitleSightings>,
     /// In a bulk write: the agreement facts, recorded together at the end of the batch.
     pub(crate) facts: Option<Vec<(AgreementId, NewAgreementFact)>>,
+    /// In a bulk write on PostgreSQL: the people created, written together by
+    /// [`Resolver::write_new_people`] before anything refers to them.
+    new_people: Option<new_people::NewPeople>,
 }
 
 impl Resolver {
@@ -320,15 +324,7 @@ async fn insert_aliases<C: ConnectionTrait>(
     // Keys in one order everywhere, so that two transactions inserting the same keys wait
     // for each other instead of deadlocking.
     new.sort();
-    let rows: Vec<person_alias::ActiveModel> = new
-        .into_iter()
-        .map(|(key, alias)| person_alias::ActiveModel {
-            id: NotSet,
-            person_id: Set(id.0),
-            alias: Set(alias.clone()),
-            alias_key: Set(key.clone()),
-        })
-        .collect();
+    let rows = alias_rows(id, new);
     if !rows.is_empty() {
         // A key a concurrent transaction has just stored stays theirs, as one stored
         // before does.
@@ -338,6 +334,18 @@ async fn insert_aliases<C: ConnectionTrait>(
             .await?;
     }
     Ok(())
+}
+
+/// The alias rows of `id` for these (key, form) pairs.
+fn alias_rows(id: PersonId, new: Vec<&(String, String)>) -> Vec<person_alias::ActiveModel> {
+    new.into_iter()
+        .map(|(key, alias)| person_alias::ActiveModel {
+            id: NotSet,
+            person_id: Set(id.0),
+            alias: Set(alias.clone()),
+            alias_key: Set(key.clone()),
+        })
+        .collect()
 }
 
 /// The kind the gazetteer gives a known agreement; `Other` for new ones.

@@ -1,21 +1,21 @@
 //! People in the resolver: found by any of their names, created with their aliases. In a
 //! bulk write the names are answered from the batch read where it can say.
 
-use super::{Resolver, add_aliases, find_person};
+use super::{Resolver, add_aliases, alias_rows, find_person};
 use crate::StorageResult;
 use crate::entity::{person, person_alias};
 use quotegraph_domain::fold::to_traditional;
 use quotegraph_domain::{CountryCode, Name, NewSpeaker, PersonId};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 use std::collections::BTreeSet;
 
 impl Resolver {
     /// The stored person one of `names` names, if any.
     pub(super) async fn find_person<C: ConnectionTrait>(
-        &self,
+        &mut self,
         db: &C,
         names: &[&Name],
     ) -> StorageResult<Option<PersonId>> {
@@ -38,7 +38,27 @@ impl Resolver {
                 _ => {}
             }
         }
+        self.write_new_people(db).await?;
         find_person(db, names).await
+    }
+
+    /// Writes the people the batch created and has not written yet (see `new_people`).
+    pub(crate) async fn write_new_people<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+    ) -> StorageResult<()> {
+        match &mut self.new_people {
+            Some(new) => new.write(db).await,
+            None => Ok(()),
+        }
+    }
+
+    /// Keeps the people a bulk write creates, to be written together, on PostgreSQL (on
+    /// SQLite a statement is no round trip).
+    pub(crate) fn collect_new_people(&mut self, backend: sea_orm::DbBackend) {
+        if backend == sea_orm::DbBackend::Postgres {
+            self.new_people = Some(super::new_people::NewPeople::default());
+        }
     }
 
     /// Records the forms in `keys` that name nobody yet as aliases of `id`.
@@ -48,6 +68,14 @@ impl Resolver {
         id: PersonId,
         keys: &[(String, String)],
     ) -> StorageResult<()> {
+        let all_known = self
+            .alias_owners
+            .as_ref()
+            .is_some_and(|owners| keys.iter().all(|(key, _)| owners.contains_key(key)));
+        if !all_known {
+            // What follows reads the stored aliases: the batch's new people go first.
+            self.write_new_people(db).await?;
+        }
         let Some(owners) = &mut self.alias_owners else {
             return add_aliases(db, id, keys).await;
         };
@@ -63,16 +91,13 @@ impl Resolver {
             .filter(|(key, _)| matches!(owners.get(key), Some(None)))
             .cloned()
             .collect();
-        super::insert_aliases(db, id, free.iter().collect()).await?;
-        // On PostgreSQL a concurrent writer may have taken a key first (the insert then
-        // left it to them): those keys are read again when next asked.
-        let sqlite = db.get_database_backend() == DbBackend::Sqlite;
+        match &mut self.new_people {
+            Some(new) => new.add_aliases(alias_rows(id, free.iter().collect())),
+            None => super::insert_aliases(db, id, free.iter().collect()).await?,
+        }
+        // Writers take turns (`crate::write`), so the free keys are now this person's.
         for (key, _) in free {
-            if sqlite {
-                owners.insert(key, Some(id.0));
-            } else {
-                owners.remove(&key);
-            }
+            owners.insert(key, Some(id.0));
         }
         Ok(())
     }
@@ -95,21 +120,27 @@ impl Resolver {
         } else {
             to_traditional(&simplified)
         };
-        let row = person::Entity::insert(person::ActiveModel {
+        let row = person::ActiveModel {
             id: NotSet,
             name: Set(simplified.clone()),
             name_hant: Set((traditional != simplified).then_some(traditional)),
             name_en: Set(s.name_en.as_ref().map(|n| n.as_str().to_owned())),
             country_code: Set(country.map(|c| c.as_str().to_owned())),
-        })
-        .exec_with_returning(db)
-        .await?;
-        let id = PersonId(row.id);
+        };
+        let id = match &mut self.new_people {
+            Some(new) => PersonId(new.add(db, row).await?),
+            None => PersonId(
+                person::Entity::insert(row)
+                    .exec_with_returning(db)
+                    .await?
+                    .id,
+            ),
+        };
         // Waits for a concurrent transaction inserting one of these keys, then skips it.
         self.add_aliases(db, id, keys).await?;
-        // With one writer no one else can have stored these names since the batch read
-        // found them free; PostgreSQL writers run side by side, so there it is checked.
-        if self.alias_owners.is_some() && db.get_database_backend() == DbBackend::Sqlite {
+        // Writers take turns (`crate::write`): no one can have stored these names since
+        // the batch read found them free.
+        if self.alias_owners.is_some() {
             return Ok(id);
         }
         let keys: Vec<String> = names.iter().map(|n| n.key().to_owned()).collect();
