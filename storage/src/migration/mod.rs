@@ -9,6 +9,7 @@ mod m0004_one_row_per_title;
 mod m0005_varchar_keys;
 mod m0006_curation;
 mod m0007_tallies;
+mod m0008_lz4_article_text;
 
 /// Every migration quotegraph knows, in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_varchar_keys::Migration),
             Box::new(m0006_curation::Migration),
             Box::new(m0007_tallies::Migration),
+            Box::new(m0008_lz4_article_text::Migration),
         ]
     }
 }
