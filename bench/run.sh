@@ -8,7 +8,8 @@
 #   BACKEND=sqlite|postgres  ARTICLES=100000  PROFILE=release  bench/run.sh
 #
 # Other knobs: SEED (1), DURATION (20 s of load per query), WARMUP (3 s), THREADS (2),
-# CONNECTIONS (16), PG_URL (postgres://postgres@127.0.0.1:5432), CARGO_BUILD_JOBS.
+# CONNECTIONS (16), PG_URL (postgres://postgres@127.0.0.1:5432), CARGO_BUILD_JOBS,
+# BIN (a built quotegraph: no build).
 set -euo pipefail
 
 BACKEND=${BACKEND:-sqlite}
@@ -73,10 +74,14 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
 # --- build and corpus -------------------------------------------------------------------
-say "building (profile $PROFILE)"
-(cd "$root" && cargo build --quiet --profile "$PROFILE" -p quotegraph-api)
-case $PROFILE in dev) profile_dir=debug ;; *) profile_dir=$PROFILE ;; esac
-bin=${CARGO_TARGET_DIR:-$root/target}/$profile_dir/quotegraph
+if [[ -n ${BIN:-} ]]; then
+    bin=$BIN
+else
+    say "building (profile $PROFILE)"
+    (cd "$root" && cargo build --quiet --profile "$PROFILE" -p quotegraph-api)
+    case $PROFILE in dev) profile_dir=debug ;; *) profile_dir=$PROFILE ;; esac
+    bin=${CARGO_TARGET_DIR:-$root/target}/$profile_dir/quotegraph
+fi
 [[ -x $bin ]] || die "no binary at $bin"
 
 if [[ ! -f $corpus/.complete ]]; then
@@ -88,15 +93,26 @@ if [[ ! -f $corpus/.complete ]]; then
 else
     say "reusing $corpus"
 fi
-corpus_bytes=$(du -sb "$corpus" | cut -f1)
+corpus_bytes=$(du -sbL "$corpus" | cut -f1)
 
 # --- a fresh database -------------------------------------------------------------------
-# KEEP_DB=1 (SQLite only) measures the queries again on the database a previous run
-# imported, without importing again.
+# KEEP_DB=1 keeps the database for later runs (PostgreSQL: named by PG_DATABASE, which
+# must then be set) and measures the queries again on one a previous run imported,
+# without importing again.
+reuse=0
 if [[ $BACKEND == sqlite ]]; then
     db_file=$work/quotegraph-$ARTICLES.db
-    [[ ${KEEP_DB:-0} == 1 && -f $db_file ]] || rm -f "$db_file" "$db_file-wal" "$db_file-shm"
+    [[ ${KEEP_DB:-0} == 1 && -f $db_file ]] && reuse=1
+    [[ $reuse == 1 ]] || rm -f "$db_file" "$db_file-wal" "$db_file-shm"
     database_url="sqlite://$db_file"
+elif [[ ${KEEP_DB:-0} == 1 ]]; then
+    [[ -n ${PG_DATABASE:-} ]] || die "KEEP_DB=1 on PostgreSQL needs PG_DATABASE"
+    database_url="$PG_URL/$PG_DATABASE"
+    if psql "$database_url" -qAtc 'SELECT count(*) FROM articles' 2>/dev/null | grep -qv '^0$'; then
+        reuse=1
+    else
+        psql "$PG_URL/postgres" -qAtc "CREATE DATABASE $PG_DATABASE" >/dev/null 2>&1 || true
+    fi
 else
     pg_database=quotegraph_bench_$$
     psql "$PG_URL/postgres" -qAtc "CREATE DATABASE $pg_database" >/dev/null
@@ -105,8 +121,8 @@ fi
 export RUST_LOG=${RUST_LOG:-warn,quotegraph=info} NO_COLOR=1
 
 # --- import -----------------------------------------------------------------------------
-if [[ ${KEEP_DB:-0} == 1 && $BACKEND == sqlite && -f $db_file ]]; then
-    say "reusing $db_file (KEEP_DB=1): no import measured"
+if [[ $reuse == 1 ]]; then
+    say "reusing $database_url (KEEP_DB=1): no import measured"
     "$bin" migrate --database "$database_url" 2>/dev/null
     import_seconds=n/a imported=n/a import_rate=n/a
 else
