@@ -154,6 +154,9 @@ pub async fn import_paths(storage: &Storage, paths: &[PathBuf]) -> anyhow::Resul
     }
     producer.await?;
     bar.finish_and_clear();
+    if summary.imported > 0 {
+        storage.refresh_statistics().await?;
+    }
     Ok(summary)
 }
 
