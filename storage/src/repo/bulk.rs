@@ -42,8 +42,7 @@ pub(crate) async fn store_batch(
     news: &[NewArticle],
 ) -> StorageResult<Vec<AddOutcome>> {
     let (mut stored, taken_urls) = stored_articles(tx, news).await?;
-    let mut resolver = Resolver::bulk();
-    resolver.collect_new_people(tx.get_database_backend());
+    let mut resolver = Resolver::bulk(tx.get_database_backend());
     resolver.prefetch(tx, news).await?;
     let mut fates = Vec::with_capacity(news.len());
     let mut first_with_hash: HashMap<&str, usize> = HashMap::new();

@@ -53,14 +53,6 @@ impl Resolver {
         }
     }
 
-    /// Keeps the people a bulk write creates, to be written together, on PostgreSQL (on
-    /// SQLite a statement is no round trip).
-    pub(crate) fn collect_new_people(&mut self, backend: sea_orm::DbBackend) {
-        if backend == sea_orm::DbBackend::Postgres {
-            self.new_people = Some(super::new_people::NewPeople::default());
-        }
-    }
-
     /// Records the forms in `keys` that name nobody yet as aliases of `id`.
     pub(super) async fn add_aliases<C: ConnectionTrait>(
         &mut self,
@@ -73,19 +65,19 @@ impl Resolver {
             .as_ref()
             .is_some_and(|owners| keys.iter().all(|(key, _)| owners.contains_key(key)));
         if !all_known {
-            // What follows reads the stored aliases: the batch's new people go first.
+            // Read from the stored aliases: the batch's new people are written first.
             self.write_new_people(db).await?;
-        }
-        let Some(owners) = &mut self.alias_owners else {
-            return add_aliases(db, id, keys).await;
-        };
-        if keys.iter().any(|(key, _)| !owners.contains_key(key)) {
             add_aliases(db, id, keys).await?;
-            for (key, _) in keys {
-                owners.remove(key);
+            if let Some(owners) = &mut self.alias_owners {
+                for (key, _) in keys {
+                    owners.remove(key);
+                }
             }
             return Ok(());
         }
+        let Some(owners) = &mut self.alias_owners else {
+            return Ok(());
+        };
         let free: Vec<(String, String)> = keys
             .iter()
             .filter(|(key, _)| matches!(owners.get(key), Some(None)))

@@ -1,13 +1,14 @@
 //! A bulk write's names read up front: one query per table for the whole batch, so that
 //! resolving its articles reads nothing more for names already stored.
 
+use super::new_people::NewPeople;
 use super::{Resolver, alias_keys, mentioned_person, with_known_names};
 use crate::StorageResult;
 use crate::entity::{agreement, country, country_alias, organization, person_alias, source};
 use crate::repo::titles::TitleSightings;
 use quotegraph_domain::fold::fold_name;
 use quotegraph_domain::{CountryCode, MentionKind, NewArticle, NewSpeaker};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter};
 use std::collections::{BTreeSet, HashMap};
 
 /// Values per `IN (…)` list: well under both backends' bound-parameter limits.
@@ -77,12 +78,14 @@ impl BatchNames {
 
 impl Resolver {
     /// A resolver for a bulk write: it answers from the batch read, and collects titles to
-    /// write them once.
-    pub(crate) fn bulk() -> Resolver {
+    /// write them once; on PostgreSQL it also collects the people it creates, to write them
+    /// together (on SQLite a statement is no round trip).
+    pub(crate) fn bulk(backend: DbBackend) -> Resolver {
         Resolver {
             alias_owners: Some(HashMap::new()),
             sightings: Some(TitleSightings::default()),
             facts: Some(Vec::new()),
+            new_people: (backend == DbBackend::Postgres).then(NewPeople::default),
             ..Resolver::default()
         }
     }
