@@ -9,6 +9,7 @@
 
 use crate::ValidationError;
 use crate::fold::fold_char;
+use std::collections::VecDeque;
 
 /// The longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -20,12 +21,17 @@ const MAX_POSITION: usize = 16_383;
 const SNIPPET_CONTEXT: usize = 30;
 
 /// The searchable characters of `text`, folded, with their offsets in `text`.
-fn searchable(text: &str) -> Vec<(char, usize)> {
+fn searchable(text: &str) -> impl Iterator<Item = (char, usize)> + '_ {
     text.chars()
         .enumerate()
         .map(|(i, c)| (fold_char(c), i))
-        .filter(|(c, _)| c.is_alphanumeric())
-        .collect()
+        .filter(|(c, _)| is_searchable(*c))
+}
+
+/// Letters and digits. The common CJK ideographs are tested first: Unicode's general
+/// lookup is slow for them, and they are most of what is searched.
+fn is_searchable(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
 }
 
 fn pairs(chars: &[char]) -> Vec<String> {
@@ -34,7 +40,7 @@ fn pairs(chars: &[char]) -> Vec<String> {
 
 /// The tokens `text` is indexed under, in order.
 pub fn index_tokens(text: &str) -> Vec<String> {
-    let chars: Vec<char> = searchable(text).into_iter().map(|(c, _)| c).collect();
+    let chars: Vec<char> = searchable(text).map(|(c, _)| c).collect();
     pairs(&chars)
 }
 
@@ -83,12 +89,7 @@ impl SearchQuery {
         }
         let terms: Vec<Vec<char>> = raw
             .split_whitespace()
-            .map(|word| {
-                searchable(word)
-                    .into_iter()
-                    .map(|(c, _)| c)
-                    .collect::<Vec<char>>()
-            })
+            .map(|word| searchable(word).map(|(c, _)| c).collect::<Vec<char>>())
             .filter(|chars| chars.len() >= 2)
             .collect();
         if terms.is_empty() {
@@ -129,56 +130,96 @@ impl SearchQuery {
 
     /// Where each word occurs in `text`, as character ranges of `text`, in order.
     pub fn matches(&self, text: &str) -> Vec<(usize, usize)> {
-        let chars = searchable(text);
-        let mut out = Vec::new();
-        for term in &self.terms {
-            let mut i = 0;
-            while i + term.len() <= chars.len() {
-                if chars[i..i + term.len()]
-                    .iter()
+        self.scan(text, |_, _, _| true)
+    }
+
+    /// The matches of each word in `text` (leftmost first, not overlapping another match of
+    /// the same word), read one searchable character at a time while `go_on(index, offset,
+    /// found so far)` says so; sorted by where they start.
+    fn scan<F>(&self, text: &str, mut go_on: F) -> Vec<(usize, usize)>
+    where
+        F: FnMut(usize, usize, &[(usize, usize)]) -> bool,
+    {
+        let longest = self.terms.iter().map(Vec::len).max().unwrap_or(0);
+        let mut recent: VecDeque<(char, usize)> = VecDeque::with_capacity(longest);
+        // Per word: the first searchable index its next match may start at.
+        let mut free_from = vec![0; self.terms.len()];
+        let mut found = Vec::new();
+        for (index, (c, offset)) in searchable(text).enumerate() {
+            if !go_on(index, offset, &found) {
+                break;
+            }
+            if recent.len() == longest {
+                recent.pop_front();
+            }
+            recent.push_back((c, offset));
+            for (term, free) in self.terms.iter().zip(free_from.iter_mut()) {
+                let n = term.len();
+                if recent.len() < n || index + 1 < *free + n {
+                    continue;
+                }
+                let start = recent.len() - n;
+                if recent
+                    .range(start..)
                     .map(|(c, _)| *c)
                     .eq(term.iter().copied())
                 {
-                    out.push((chars[i].1, chars[i + term.len() - 1].1 + 1));
-                    i += term.len();
-                } else {
-                    i += 1;
+                    found.push((recent[start].1, offset + 1));
+                    *free = index + 1;
                 }
             }
         }
-        out.sort_unstable();
-        out
+        found.sort_unstable();
+        found
     }
 
     /// A highlighted snippet of `text` around its first match (`<mark>…</mark>`, the rest
-    /// HTML-escaped), and where that match starts; `None` when nothing matches.
+    /// HTML-escaped), and where that match starts; `None` when nothing matches. Reads `text`
+    /// only as far as the snippet reaches.
     pub fn snippet(&self, text: &str) -> Option<(String, usize)> {
-        let matches = self.matches(text);
-        let &(first, _) = matches.first()?;
-        let chars: Vec<char> = text.chars().collect();
-        let from = first.saturating_sub(SNIPPET_CONTEXT);
-        let to = (first + SNIPPET_CONTEXT * 2).min(chars.len());
-        let mut out = String::new();
-        if from > 0 {
-            out.push('…');
-        }
-        let mut at = from;
-        for &(start, end) in matches.iter().filter(|(s, e)| *s >= from && *e <= to) {
-            if start < at {
-                continue;
-            }
-            escape_into(&mut out, &chars[at..start]);
-            out.push_str("<mark>");
-            escape_into(&mut out, &chars[start..end]);
-            out.push_str("</mark>");
-            at = end;
-        }
-        escape_into(&mut out, &chars[at..to]);
-        if to < chars.len() {
-            out.push('…');
-        }
-        Some((out, first))
+        let longest = self.terms.iter().map(Vec::len).max().unwrap_or(0);
+        let mut first_end = None;
+        let matches = self.scan(text, |index, offset, found| {
+            let Some(first_start) = found.iter().map(|&(start, _)| start).min() else {
+                return true;
+            };
+            let first_end = *first_end.get_or_insert(index);
+            // A match starting before the first one found ends within `longest` characters
+            // of it; one ending past the snippet is not shown.
+            index <= first_end + longest || offset < first_start + SNIPPET_CONTEXT * 2
+        });
+        snippet_of(text, &matches)
     }
+}
+
+/// The snippet of `text` around the first of `matches` (sorted by start).
+fn snippet_of(text: &str, matches: &[(usize, usize)]) -> Option<(String, usize)> {
+    let &(first, _) = matches.first()?;
+    let reach = first + SNIPPET_CONTEXT * 2;
+    // One character past the snippet, to tell whether the text goes on.
+    let chars: Vec<char> = text.chars().take(reach + 1).collect();
+    let from = first.saturating_sub(SNIPPET_CONTEXT);
+    let to = reach.min(chars.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut at = from;
+    for &(start, end) in matches.iter().filter(|(s, e)| *s >= from && *e <= to) {
+        if start < at {
+            continue;
+        }
+        escape_into(&mut out, &chars[at..start]);
+        out.push_str("<mark>");
+        escape_into(&mut out, &chars[start..end]);
+        out.push_str("</mark>");
+        at = end;
+    }
+    escape_into(&mut out, &chars[at..to]);
+    if to < chars.len() {
+        out.push('…');
+    }
+    Some((out, first))
 }
 
 fn escape_into(out: &mut String, chars: &[char]) {
@@ -248,7 +289,37 @@ mod tests {
         assert_eq!(tsvector_literal("国际国际"), "'国际':1,3 '际国':2");
     }
 
+    #[test]
+    fn a_snippet_shows_the_earliest_match_though_a_shorter_word_ends_first() {
+        let q = SearchQuery::parse("合作 国际合作伙伴").unwrap();
+        let text = "国际合作伙伴关系";
+        assert_eq!(q.matches(text), vec![(0, 6), (2, 4)]);
+        assert_eq!(
+            q.snippet(text),
+            Some(("<mark>国际合作伙伴</mark>关系".to_owned(), 0))
+        );
+    }
+
+    #[test]
+    fn a_long_text_gets_a_snippet_of_its_first_match_only() {
+        let q = SearchQuery::parse("合作").unwrap();
+        let text = format!("{}合作{}合作", "甲".repeat(100), "乙".repeat(100));
+        let (snippet, at) = q.snippet(&text).unwrap();
+        assert_eq!(at, 100);
+        assert_eq!(
+            snippet,
+            format!("…{}<mark>合作</mark>{}…", "甲".repeat(30), "乙".repeat(58))
+        );
+    }
+
     proptest! {
+        #[test]
+        fn a_snippet_read_partway_is_the_snippet_of_every_match(text in "[国际合作中欧abc12 ,。<]{0,200}", words in "[国际合作ab ]{2,12}") {
+            if let Ok(query) = SearchQuery::parse(&words) {
+                prop_assert_eq!(query.snippet(&text), snippet_of(&text, &query.matches(&text)));
+            }
+        }
+
         #[test]
         fn any_substring_of_two_or_more_characters_is_found(text in "[国际合作中欧abc12 ,。]{2,40}", start in 0usize..40, len in 2usize..10) {
             let chars: Vec<char> = text.chars().collect();
