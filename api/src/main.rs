@@ -10,7 +10,7 @@ use quotegraph_api::tokens::{Tokens, hash_token};
 use quotegraph_api::{Application, Settings};
 use quotegraph_domain::gazetteer::Gazetteer;
 use quotegraph_generate::{Options, generate};
-use quotegraph_storage::Storage;
+use quotegraph_storage::{DEFAULT_SEARCH_CACHE_HITS, Storage};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use tracing_subscriber::EnvFilter;
@@ -55,6 +55,10 @@ enum Command {
         /// What one request and one client may ask of the server.
         #[command(flatten)]
         limits: Limits,
+        /// Search results kept between requests, over all kept searches (16 bytes each);
+        /// 0 ranks every search afresh. Kept results are dropped at every write.
+        #[arg(long, env = "QUOTEGRAPH_SEARCH_CACHE_HITS", default_value_t = DEFAULT_SEARCH_CACHE_HITS)]
+        search_cache_hits: usize,
         /// Also answer GET and POST /bench/static with this file's bytes (benchmarks only).
         #[arg(long, value_name = "FILE", hide = true)]
         bench_static: Option<PathBuf>,
@@ -143,6 +147,7 @@ async fn main() -> anyhow::Result<()> {
             private,
             import,
             limits,
+            search_cache_hits,
             bench_static,
         } => {
             let tokens = configured_tokens(admin_token, tokens, tokens_file)?;
@@ -154,7 +159,8 @@ async fn main() -> anyhow::Result<()> {
                 .map(actix_web::web::Bytes::from);
             let storage = Storage::connect_and_migrate(&database)
                 .await
-                .context("opening the database")?;
+                .context("opening the database")?
+                .with_search_cache(search_cache_hits);
             if !import.is_empty() {
                 let summary = import_paths(&storage, &import).await?;
                 eprint!("{summary}");

@@ -3,6 +3,7 @@
 
 use crate::events::{Events, Subscription};
 use crate::migration::Migrator;
+use crate::repo::{DEFAULT_SEARCH_CACHE_HITS, RankingCache};
 use crate::{StorageResult, repo};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
@@ -47,6 +48,8 @@ pub struct Storage {
     pub(crate) write_queue: Option<Arc<tokio::sync::Mutex<()>>>,
     /// Where committed writes are announced, and subscribers hear of them.
     pub(crate) events: Events,
+    /// Search rankings kept until the data changes.
+    pub(crate) search_cache: Arc<RankingCache>,
     statements: Arc<AtomicU64>,
 }
 
@@ -63,6 +66,7 @@ impl Storage {
                 db,
                 write_queue: None,
                 events: Events::postgres(url),
+                search_cache: default_search_cache(),
                 statements,
             });
         }
@@ -80,6 +84,7 @@ impl Storage {
             writer,
             write_queue: Some(Arc::new(tokio::sync::Mutex::new(()))),
             events: Events::local(),
+            search_cache: default_search_cache(),
             statements,
         })
     }
@@ -97,6 +102,13 @@ impl Storage {
     #[tracing::instrument(skip(self))]
     pub async fn migrate(&self) -> StorageResult<()> {
         self.write(&(), |tx, ()| Box::pin(migrate_in(tx))).await
+    }
+
+    /// Keeps at most `hits` search results between requests (0: none), in place of the
+    /// default [`DEFAULT_SEARCH_CACHE_HITS`].
+    pub fn with_search_cache(mut self, hits: usize) -> Self {
+        self.search_cache = Arc::new(RankingCache::new(hits));
+        self
     }
 
     /// How many SQL statements this handle has run since it was opened.
@@ -140,6 +152,10 @@ impl Storage {
         }
         Ok(())
     }
+}
+
+fn default_search_cache() -> Arc<RankingCache> {
+    Arc::new(RankingCache::new(DEFAULT_SEARCH_CACHE_HITS))
 }
 
 async fn migrate_in(tx: &DatabaseTransaction) -> StorageResult<()> {

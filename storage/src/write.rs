@@ -36,6 +36,10 @@ pub(crate) const WRITE_ATTEMPTS: u32 = 8;
 /// The key of the PostgreSQL advisory lock every write transaction holds (`qgwrite`).
 pub(crate) const WRITE_LOCK: i64 = 0x0071_6777_7269_7465;
 
+/// Raises the data version (`m0009_data_version`) in a transaction about to commit, so
+/// readers that keep results know they are out of date.
+const RAISE_DATA_VERSION: &str = "UPDATE data_version SET version = version + 1";
+
 /// The longest pause before running a transaction again (before jitter).
 const MAX_BACKOFF: Duration = Duration::from_millis(200);
 
@@ -100,16 +104,14 @@ impl Storage {
             tx.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
                 .await?;
         }
-        let done = match work(&tx, input).await {
-            Ok(value) => {
-                let changes = announced(&value);
-                self.events
-                    .notify(&tx, &changes)
-                    .await
-                    .map(|()| (value, changes))
-            }
-            Err(err) => Err(err),
-        };
+        let done: StorageResult<(T, Vec<Change>)> = async {
+            let value = work(&tx, input).await?;
+            tx.execute_unprepared(RAISE_DATA_VERSION).await?;
+            let changes = announced(&value);
+            self.events.notify(&tx, &changes).await?;
+            Ok((value, changes))
+        }
+        .await;
         match done {
             Ok((value, changes)) => {
                 tx.commit().await?;

@@ -1,7 +1,7 @@
 //! `search`: both scripts, ranked, highlighted, paged, and safe against hostile input.
 
 use quotegraph_tests::seeds::{article_text, gold_articles};
-use quotegraph_tests::{TestApp, assert_no_errors, on_each_backend};
+use quotegraph_tests::{TestApp, assert_no_errors, backends, on_each_backend};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
@@ -106,6 +106,53 @@ async fn results_page_with_cursors_and_filter_by_source() {
         assert_eq!(filtered["totalCount"], 1);
     })
     .await;
+}
+
+/// The best hit of `q` as seen by `app`: its article's id and title, and the total.
+async fn best_hit(app: &TestApp, q: &str) -> (Value, Value, Value) {
+    let response = app
+        .query(
+            "query($q: String!) { search(query: $q, first: 1) { totalCount edges { node { article { id title } } } } }",
+            json!({ "q": q }),
+        )
+        .await;
+    assert_no_errors(&response);
+    let result = &response["data"]["search"];
+    let article = &result["edges"][0]["node"]["article"];
+    (
+        result["totalCount"].clone(),
+        article["id"].clone(),
+        article["title"].clone(),
+    )
+}
+
+/// Servers keep search rankings between requests; a write through one server must reach
+/// the next search of every other server on the database.
+#[tokio::test]
+async fn a_search_sees_what_another_server_wrote_since_the_last_one() {
+    for backend in backends() {
+        let apps = TestApp::spawn_together(&backend, 2).await;
+        let (reader, writer) = (&apps[0], &apps[1]);
+        assert_eq!(best_hit(reader, "合作").await.0, 0);
+        import_samples(writer).await;
+        let (total, best, title) = best_hit(reader, "合作").await;
+        assert_eq!(total, 2, "{backend:?}: the import reached the reader");
+        assert_eq!(
+            best_hit(reader, "合作").await,
+            (total, best.clone(), title.clone())
+        );
+
+        let deleted = writer
+            .admin(
+                "mutation($a: ID!) { deleteArticle(article: $a) { deletedId } }",
+                json!({ "a": best }),
+            )
+            .await;
+        assert_no_errors(&deleted);
+        let (total, now_best, now_title) = best_hit(reader, "合作").await;
+        assert_eq!(total, 1, "{backend:?}: the deletion reached the reader");
+        assert_ne!((now_best, now_title), (best, title));
+    }
 }
 
 #[tokio::test]

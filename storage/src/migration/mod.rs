@@ -10,6 +10,7 @@ mod m0005_varchar_keys;
 mod m0006_curation;
 mod m0007_tallies;
 mod m0008_lz4_article_text;
+mod m0009_data_version;
 
 /// Every migration quotegraph knows, in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_curation::Migration),
             Box::new(m0007_tallies::Migration),
             Box::new(m0008_lz4_article_text::Migration),
+            Box::new(m0009_data_version::Migration),
         ]
     }
 }

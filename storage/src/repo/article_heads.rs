@@ -42,9 +42,20 @@ impl ArticleHead {
 /// Selects the head columns of the articles aliased `table`, named `prefix` + column; the
 /// texts are selected as empty strings so the row still decodes as an article row.
 pub(crate) fn select_head(query: &mut SelectStatement, table: &str, prefix: &str) {
+    select_all_but(query, table, prefix, TEXT_COLUMNS);
+}
+
+/// Selects the columns of the articles aliased `table`, named `prefix` + column, with the
+/// text columns `left_out` selected as empty strings.
+pub(crate) fn select_all_but(
+    query: &mut SelectStatement,
+    table: &str,
+    prefix: &str,
+    left_out: &[&str],
+) {
     for column in article::Column::iter() {
         let name = sea_orm::IdenStatic::as_str(&column);
-        let value = if TEXT_COLUMNS.contains(&name) {
+        let value = if left_out.contains(&name) {
             Expr::val("")
         } else {
             Expr::col((Alias::new(table), Alias::new(name)))

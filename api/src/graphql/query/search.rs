@@ -77,17 +77,15 @@ impl SearchQueryRoot {
                 ),
             };
             places.push(at.map(|at| StatementAt(hit.article.id, at)));
+            let cursor = encode_cursor(hit.score, hit.article.id.0);
             let node = SearchHit {
                 statement: None,
                 snippet,
                 matched_in,
                 score: -hit.score,
-                article: Article::from(hit.article.clone()),
+                article: Article::from(hit.article),
             };
-            edges.push(SearchEdge {
-                cursor: encode_cursor(hit.score, hit.article.id.0),
-                node,
-            });
+            edges.push(SearchEdge { cursor, node });
         }
         let keys: Vec<StatementAt> = places.iter().flatten().cloned().collect();
         let found = crate::graphql::context::loaders(ctx)?
@@ -105,8 +103,7 @@ impl SearchQueryRoot {
         Ok(SearchConnection {
             edges,
             page_info,
-            query: parsed,
-            filter,
+            total_count: page.total_count,
         })
     }
 }

@@ -1,12 +1,8 @@
 //! Search results.
 
 use super::{Article, Statement};
-use crate::error::ApiResult;
 use crate::graphql::connection::PageInfo;
-use crate::graphql::context::storage;
-use async_graphql::{Context, Enum, Object, SimpleObject};
-use quotegraph_domain::search::SearchQuery;
-use quotegraph_storage::ArticleFilter;
+use async_graphql::{Enum, Object, SimpleObject};
 
 /// Where a hit matched.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -48,10 +44,8 @@ pub struct SearchConnection {
     pub edges: Vec<SearchEdge>,
     /// Where this page stands.
     pub page_info: PageInfo,
-    /// The query, for `totalCount`.
-    pub query: SearchQuery,
-    /// The filter, for `totalCount`.
-    pub filter: ArticleFilter,
+    /// How many articles match in all: read off the same ranking as the page.
+    pub total_count: u64,
 }
 
 /// One page of search results, best first.
@@ -73,9 +67,7 @@ impl SearchConnection {
     }
 
     /// How many articles match in all.
-    async fn total_count(&self, ctx: &Context<'_>) -> ApiResult<u64> {
-        Ok(storage(ctx)?
-            .count_search(&self.query, &self.filter)
-            .await?)
+    async fn total_count(&self) -> u64 {
+        self.total_count
     }
 }
