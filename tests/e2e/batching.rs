@@ -83,7 +83,7 @@ async fn statements_run(app: &TestApp, query: &str, name: &str) -> (u64, Value) 
 }
 
 #[tokio::test]
-async fn statements_by_a_person_with_article_and_source_take_two_statements() {
+async fn statements_by_a_person_with_article_and_source_take_one_statement() {
     on_each_backend(|app| async move {
         add_articles(&app, 30).await;
         // 官员3 speaks in articles 3, 10, 17 and 24, of both sources.
@@ -93,8 +93,9 @@ async fn statements_by_a_person_with_article_and_source_take_two_statements() {
         assert_eq!(edges[1]["node"]["article"]["title"], "报道10");
         assert_eq!(edges[1]["node"]["article"]["source"]["name"], "央视网");
         assert_eq!(edges[0]["node"]["article"]["source"]["name"], "環球網");
-        // The person by any alias; the page joined to its articles and their sources.
-        assert_eq!(count, 2, "one for the person, one for the page");
+        // The page of the person known by the alias, joined to its speaker (the person),
+        // its articles and their sources.
+        assert_eq!(count, 1, "the person comes with the page");
 
         let (count, response) = statements_run(&app, FLAGSHIP_FILTERED, "官员3").await;
         let connection = &response["data"]["statements"];
@@ -122,11 +123,81 @@ async fn a_statements_article_gives_its_body_when_asked_in_one_more_statement() 
             edges[1]["node"]["article"]["body"],
             "第10位部长表示:“合作是第10个选择。”另一位官员说:“继续对话10。”"
         );
-        // The person, the page with the articles' heads, the bodies of the four articles.
+        // The person with the page and the articles' heads, the bodies of the four articles.
         assert_eq!(
-            count, 3,
-            "one for the person, one for the page, one for the texts"
+            count, 2,
+            "one for the person and the page, one for the texts"
         );
+    })
+    .await;
+}
+
+/// A person's statements as `person(id:)` reads them: through the page loader.
+const BY_ID: &str = "query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { node(id: $id) { ... on Person { name statements(first: $first, after: $after, last: $last, before: $before) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { text article { title source { name } } } } } } } }";
+
+/// The same, by name: the page read with the person.
+const BY_NAME: &str = "query($name: String!, $first: Int, $after: String, $last: Int, $before: String) { person(name: $name) { id name statements(first: $first, after: $after, last: $last, before: $before) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { text article { title source { name } } } } } } }";
+
+#[tokio::test]
+async fn a_page_read_with_the_person_is_the_page_the_loader_reads() {
+    on_each_backend(|app| async move {
+        add_articles(&app, 30).await;
+        let first = app
+            .query(BY_NAME, json!({ "name": "官员3", "first": 2 }))
+            .await;
+        assert_no_errors(&first);
+        let person = &first["data"]["person"];
+        let id = person["id"].clone();
+        let cursor = person["statements"]["pageInfo"]["endCursor"].clone();
+        for page in [
+            json!({ "first": 2 }),
+            json!({ "first": 2, "after": cursor }),
+            json!({ "last": 3 }),
+            json!({ "last": 1, "before": cursor }),
+            json!({ "first": 100 }),
+        ] {
+            let mut by_name = page.clone();
+            by_name["name"] = json!("官員3");
+            let mut by_id = page.clone();
+            by_id["id"] = id.clone();
+            let (named, identified) = (
+                app.query(BY_NAME, by_name).await,
+                app.query(BY_ID, by_id).await,
+            );
+            assert_no_errors(&named);
+            assert_no_errors(&identified);
+            assert_eq!(named["data"]["person"]["name"], "官员3");
+            assert_eq!(
+                named["data"]["person"]["statements"], identified["data"]["node"]["statements"],
+                "{page}"
+            );
+        }
+        let cursor = &first["data"]["person"]["statements"]["edges"][0]["cursor"];
+        let before_all = app
+            .query(
+                BY_NAME,
+                json!({ "name": "官员3", "last": 2, "before": cursor }),
+            )
+            .await;
+        assert_no_errors(&before_all);
+        assert_eq!(
+            before_all["data"]["person"]["name"], "官员3",
+            "an empty page still has its person"
+        );
+        assert_eq!(
+            before_all["data"]["person"]["statements"]["edges"],
+            json!([])
+        );
+        let unknown = app
+            .query(BY_NAME, json!({ "name": "无名氏", "first": 2 }))
+            .await;
+        assert_no_errors(&unknown);
+        assert_eq!(unknown["data"]["person"], Value::Null);
+        let bad = app
+            .query(BY_NAME, json!({ "name": "官员3", "first": -1 }))
+            .await;
+        assert_eq!(bad["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+        assert_eq!(bad["errors"][0]["extensions"]["field"], "first");
     })
     .await;
 }

@@ -7,7 +7,7 @@ use super::paging::Cursor;
 use super::types::{Agreement, Article, AuditEntry, Organization, Person, Source, Statement};
 use crate::error::ApiResult;
 use async_graphql::connection::CursorType;
-use async_graphql::{Context, Object, OutputType, SimpleObject};
+use async_graphql::{Context, Lookahead, Object, OutputType, SimpleObject};
 use quotegraph_domain::CountryCode;
 use quotegraph_storage::{ArticleFilter, AuditFilter, Page, StatementFilter};
 
@@ -127,7 +127,11 @@ where
 /// Whether the connection field being resolved selects anything of its page (edges, nodes
 /// or pageInfo): a query that asks only for `totalCount` reads no page.
 pub fn selects_page(ctx: &Context<'_>) -> bool {
-    let connection = ctx.look_ahead();
+    selects_page_of(&ctx.look_ahead())
+}
+
+/// Whether a connection's selection holds anything of its page.
+pub fn selects_page_of(connection: &Lookahead<'_>) -> bool {
     ["edges", "nodes", "pageInfo"]
         .iter()
         .any(|field| connection.field(field).exists())

@@ -6,15 +6,24 @@
 //! there instead of each running a statement of its own. Relations that are not joined
 //! still go through the loaders, so the count stays bounded by the depth of the query.
 
+use super::connection::selects_page_of;
 use super::context::loaders;
-use super::loaders::HeadOf;
+use super::loaders::{HeadOf, StatementPage};
+use super::paging::PageArgs;
 use crate::error::ApiResult;
-use async_graphql::{Context, Lookahead};
-use quotegraph_storage::{JoinedStatement, Page, StatementJoins};
+use async_graphql::{Context, Lookahead, Value};
+use quotegraph_domain::PersonId;
+use quotegraph_storage::{
+    JoinedStatement, Page, PageRequest, StatementFilter, StatementJoins, StatementsOf,
+};
 
 /// The joins the nodes of the statement connection being resolved select.
 pub fn statement_joins(ctx: &Context<'_>) -> StatementJoins {
-    let connection = ctx.look_ahead();
+    joins_of(&ctx.look_ahead())
+}
+
+/// The joins the nodes of a statement connection select.
+fn joins_of(connection: &Lookahead<'_>) -> StatementJoins {
     let mut joins = StatementJoins::default();
     for node in [
         connection.field("edges").field("node"),
@@ -23,6 +32,60 @@ pub fn statement_joins(ctx: &Context<'_>) -> StatementJoins {
         add_joins(&mut joins, &node);
     }
     joins
+}
+
+/// The page of a person's statements the field being resolved (a person) selects, when
+/// it selects one plainly: one `statements` field, no filter, page arguments that parse.
+/// That page can be read with the person itself
+/// (`Storage::person_by_name_with_statements`) and fed with [`feed_statements_of`].
+pub fn plain_statements_page(ctx: &Context<'_>) -> Option<(PageRequest, StatementJoins)> {
+    let fields = ctx.look_ahead().field("statements").selection_fields();
+    let [field] = fields.as_slice() else {
+        return None;
+    };
+    let mut args = PageArgs::default();
+    for (name, value) in field.arguments().ok()? {
+        let size = |value: &Value| match value {
+            Value::Number(n) => n.as_i64().and_then(|n| i32::try_from(n).ok()),
+            _ => None,
+        };
+        let cursor = |value: Value| match value {
+            Value::String(s) => Some(s),
+            _ => None,
+        };
+        match (name.as_str(), value) {
+            (_, Value::Null) => {}
+            ("first", value) => args.first = Some(size(&value)?),
+            ("last", value) => args.last = Some(size(&value)?),
+            ("after", value) => args.after = Some(cursor(value)?),
+            ("before", value) => args.before = Some(cursor(value)?),
+            _ => return None,
+        }
+    }
+    let connection = Lookahead::from(*field);
+    if !selects_page_of(&connection) {
+        return None;
+    }
+    Some((args.request().ok()?, joins_of(&connection)))
+}
+
+/// Hands a page of `person`'s statements, read with the person, to the loader the
+/// `statements` field below it reads from.
+pub async fn feed_statements_of(
+    ctx: &Context<'_>,
+    person: PersonId,
+    (page, joins): (PageRequest, StatementJoins),
+    found: Page<JoinedStatement>,
+) -> ApiResult<()> {
+    let key = StatementPage {
+        of: StatementsOf::Speakers,
+        parent: person.0,
+        filter: StatementFilter::default(),
+        page,
+        joins,
+    };
+    loaders(ctx)?.feed_one(key, found).await;
+    Ok(())
 }
 
 fn add_joins(joins: &mut StatementJoins, node: &Lookahead<'_>) {

@@ -1,14 +1,26 @@
 //! Reading people: by any name in any script, by id, pages, aliases and roles.
 
+use super::statement_joins::{JoinedStatement, StatementJoins};
 use crate::convert;
-use crate::entity::{person, person_alias, person_redirect, person_role};
-use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
+use crate::entity::{person, person_alias, person_redirect, person_role, statement};
+use crate::paging::{
+    count_all, count_per_parent, fetch_page, fetch_page_with, fetch_pages_per_parent,
+};
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::fold::fold_name;
 use quotegraph_domain::{CountryCode, Person, PersonAlias, PersonId, PersonRole};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
+
+/// `SELECT person_id FROM person_aliases WHERE alias_key = fold(name)`.
+fn known_by(name: &str) -> SelectStatement {
+    Query::select()
+        .column(person_alias::Column::PersonId)
+        .from(person_alias::Entity)
+        .and_where(Expr::col(person_alias::Column::AliasKey).eq(fold_name(name)))
+        .to_owned()
+}
 
 fn ids(people: &[PersonId]) -> Vec<i64> {
     people.iter().map(|p| p.0).collect()
@@ -19,16 +31,45 @@ impl Storage {
     /// statement: the alias is a sub-select.
     #[tracing::instrument(skip(self))]
     pub async fn person_by_name(&self, name: &str) -> StorageResult<Option<Person>> {
-        let known_by = Query::select()
-            .column(person_alias::Column::PersonId)
-            .from(person_alias::Entity)
-            .and_where(Expr::col(person_alias::Column::AliasKey).eq(fold_name(name)))
-            .to_owned();
         let row = person::Entity::find()
-            .filter(person::Column::Id.in_subquery(known_by))
+            .filter(person::Column::Id.in_subquery(known_by(name)))
             .one(&self.db)
             .await?;
         row.map(Person::try_from).transpose()
+    }
+
+    /// The person known by `name` with a page of their statements, each with the relations
+    /// `joins` asks for: one SQL statement when the page holds any, the person read with
+    /// each of them; a second, for the person alone, when it holds none.
+    #[tracing::instrument(skip(self))]
+    pub async fn person_by_name_with_statements(
+        &self,
+        name: &str,
+        page: &PageRequest,
+        joins: StatementJoins,
+    ) -> StorageResult<Option<(Person, Page<JoinedStatement>)>> {
+        // One alias names one person (the key is unique): a scalar sub-select, which
+        // PostgreSQL runs first and then walks (speaker_id, id) for the page alone.
+        let speaker = Expr::SubQuery(None, Box::new(known_by(name).into()));
+        let with_speaker = StatementJoins {
+            speaker: true,
+            ..joins
+        };
+        let found = fetch_page_with(
+            &self.db,
+            statement::Entity::find()
+                .filter(Expr::col((statement::Entity, statement::Column::SpeakerId)).eq(speaker)),
+            (statement::Entity, statement::Column::Id),
+            page,
+            |query| with_speaker.wrap(query, page.order(), false),
+            |row| with_speaker.decode(row),
+        )
+        .await?;
+        let person = match found.items.first().and_then(|s| s.speaker.clone()) {
+            Some(person) => Some(person),
+            None => self.person_by_name(name).await?,
+        };
+        Ok(person.map(|person| (person, found)))
     }
 
     /// The people with these ids. The id of a person merged into another names the

@@ -5,6 +5,7 @@ use crate::graphql::connection::{Conn, Total, connection};
 use crate::graphql::context::{load, storage};
 use crate::graphql::ids::{NodeKind, parse_numeric_id};
 use crate::graphql::paging::PageArgs;
+use crate::graphql::prefetch::{feed_statements_of, plain_statements_page};
 use crate::graphql::types::Person;
 use async_graphql::{Context, ID, Object};
 use quotegraph_domain::{CountryCode, PersonId};
@@ -26,7 +27,17 @@ impl PersonQuery {
                 if name.trim().is_empty() {
                     return Err(ApiError::bad_input("name", "must not be empty"));
                 }
-                Ok(storage(ctx)?.person_by_name(&name).await?.map(Person))
+                let Some(wanted) = plain_statements_page(ctx) else {
+                    return Ok(storage(ctx)?.person_by_name(&name).await?.map(Person));
+                };
+                let found = storage(ctx)?
+                    .person_by_name_with_statements(&name, &wanted.0, wanted.1)
+                    .await?;
+                let Some((person, statements)) = found else {
+                    return Ok(None);
+                };
+                feed_statements_of(ctx, person.id, wanted, statements).await?;
+                Ok(Some(Person(person)))
             }
             (None, Some(id)) => {
                 let id = PersonId(parse_numeric_id("id", &id, NodeKind::Person)?);
