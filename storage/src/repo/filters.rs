@@ -1,7 +1,8 @@
 //! Filters on articles and statements, turned into SQL conditions. Name filters become
 //! sub-selects on folded keys, so a filtered page is still one statement.
 
-use crate::entity::{article, mention, organization, person, person_alias, source, statement};
+use super::people::known_by;
+use crate::entity::{article, mention, organization, person, source, statement};
 use chrono::NaiveDate;
 use quotegraph_domain::fold::{fold, fold_name};
 use quotegraph_domain::gazetteer::Gazetteer;
@@ -126,12 +127,11 @@ impl StatementFilter {
     pub(crate) fn condition(&self) -> Condition {
         let mut all = Condition::all();
         if let Some(name) = &self.speaker {
-            let people = Query::select()
-                .column(person_alias::Column::PersonId)
-                .from(person_alias::Entity)
-                .and_where(Expr::col(person_alias::Column::AliasKey).eq(fold_name(name)))
-                .to_owned();
-            all = all.add(statement::Column::SpeakerId.in_subquery(people));
+            // A scalar sub-select (an alias names one person): PostgreSQL then plans the
+            // statements of that one speaker, where `IN (…)` made it expect a handful and
+            // read and sort all of a much-quoted speaker's statements for one page.
+            let speaker = Expr::SubQuery(None, Box::new(known_by(name).into()));
+            all = all.add(Expr::col((statement::Entity, statement::Column::SpeakerId)).eq(speaker));
         }
         if let Some(code) = &self.country {
             let people = Query::select()

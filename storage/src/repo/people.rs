@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 /// `SELECT person_id FROM person_aliases WHERE alias_key = fold(name)`.
-fn known_by(name: &str) -> SelectStatement {
+pub(crate) fn known_by(name: &str) -> SelectStatement {
     Query::select()
         .column(person_alias::Column::PersonId)
         .from(person_alias::Entity)
