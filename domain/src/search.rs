@@ -128,6 +128,11 @@ impl SearchQuery {
             .join(" & ")
     }
 
+    /// The length of the longest word, in searchable characters.
+    fn longest_word(&self) -> usize {
+        self.terms.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
     /// Where each word occurs in `text`, as character ranges of `text`, in order.
     pub fn matches(&self, text: &str) -> Vec<(usize, usize)> {
         self.scan(text, |_, _, _| true)
@@ -140,7 +145,7 @@ impl SearchQuery {
     where
         F: FnMut(usize, usize, &[(usize, usize)]) -> bool,
     {
-        let longest = self.terms.iter().map(Vec::len).max().unwrap_or(0);
+        let longest = self.longest_word();
         let mut recent: VecDeque<(char, usize)> = VecDeque::with_capacity(longest);
         // Per word: the first searchable index its next match may start at.
         let mut free_from = vec![0; self.terms.len()];
@@ -177,7 +182,7 @@ impl SearchQuery {
     /// HTML-escaped), and where that match starts; `None` when nothing matches. Reads `text`
     /// only as far as the snippet reaches.
     pub fn snippet(&self, text: &str) -> Option<(String, usize)> {
-        let longest = self.terms.iter().map(Vec::len).max().unwrap_or(0);
+        let longest = self.longest_word();
         let mut first_end = None;
         let matches = self.scan(text, |index, offset, found| {
             let Some(first_start) = found.iter().map(|&(start, _)| start).min() else {

@@ -43,16 +43,16 @@ pub fn plain_statements_page(ctx: &Context<'_>) -> Option<(PageRequest, Statemen
     let [field] = fields.as_slice() else {
         return None;
     };
+    let size = |value: &Value| match value {
+        Value::Number(n) => n.as_i64().and_then(|n| i32::try_from(n).ok()),
+        _ => None,
+    };
+    let cursor = |value: Value| match value {
+        Value::String(s) => Some(s),
+        _ => None,
+    };
     let mut args = PageArgs::default();
     for (name, value) in field.arguments().ok()? {
-        let size = |value: &Value| match value {
-            Value::Number(n) => n.as_i64().and_then(|n| i32::try_from(n).ok()),
-            _ => None,
-        };
-        let cursor = |value: Value| match value {
-            Value::String(s) => Some(s),
-            _ => None,
-        };
         match (name.as_str(), value) {
             (_, Value::Null) => {}
             ("first", value) => args.first = Some(size(&value)?),

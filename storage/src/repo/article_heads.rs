@@ -47,12 +47,7 @@ pub(crate) fn select_head(query: &mut SelectStatement, table: &str, prefix: &str
 
 /// Selects the columns of the articles aliased `table`, named `prefix` + column, with the
 /// text columns `left_out` selected as empty strings.
-pub(crate) fn select_all_but(
-    query: &mut SelectStatement,
-    table: &str,
-    prefix: &str,
-    left_out: &[&str],
-) {
+fn select_all_but(query: &mut SelectStatement, table: &str, prefix: &str, left_out: &[&str]) {
     for column in article::Column::iter() {
         let name = sea_orm::IdenStatic::as_str(&column);
         let value = if left_out.contains(&name) {
@@ -70,19 +65,31 @@ impl Storage {
         &self,
         ids: &[ArticleId],
     ) -> StorageResult<HashMap<ArticleId, ArticleHead>> {
+        let articles = self.articles_by_ids_without(ids, TEXT_COLUMNS).await?;
+        Ok(articles
+            .into_iter()
+            .map(|(id, article)| (id, ArticleHead(article)))
+            .collect())
+    }
+
+    /// These articles, by id (missing ids are left out), with the text columns `left_out`
+    /// read as empty strings.
+    pub(crate) async fn articles_by_ids_without(
+        &self,
+        ids: &[ArticleId],
+        left_out: &[&str],
+    ) -> StorageResult<HashMap<ArticleId, Article>> {
         const TABLE: &str = "articles";
         let mut query = Query::select();
         query.from(article::Entity).and_where(
             Expr::col((Alias::new(TABLE), article::Column::Id)).is_in(ids.iter().map(|id| id.0)),
         );
-        select_head(&mut query, TABLE, "");
-        let rows = self.db.query_all(&query).await?;
-        let mut heads = HashMap::with_capacity(rows.len());
-        for row in &rows {
-            if let Some(head) = ArticleHead::decode(row, "")? {
-                heads.insert(head.id(), head);
-            }
+        select_all_but(&mut query, TABLE, "", left_out);
+        let mut articles = HashMap::with_capacity(ids.len());
+        for row in self.db.query_all(&query).await? {
+            let article = Article::try_from(article::Model::from_query_result(&row, "")?)?;
+            articles.insert(article.id, article);
         }
-        Ok(heads)
+        Ok(articles)
     }
 }

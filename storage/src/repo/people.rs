@@ -1,11 +1,10 @@
 //! Reading people: by any name in any script, by id, pages, aliases and roles.
 
+use super::StatementFilter;
 use super::statement_joins::{JoinedStatement, StatementJoins};
 use crate::convert;
-use crate::entity::{person, person_alias, person_redirect, person_role, statement};
-use crate::paging::{
-    count_all, count_per_parent, fetch_page, fetch_page_with, fetch_pages_per_parent,
-};
+use crate::entity::{person, person_alias, person_redirect, person_role};
+use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::fold::fold_name;
 use quotegraph_domain::{CountryCode, Person, PersonAlias, PersonId, PersonRole};
@@ -48,23 +47,17 @@ impl Storage {
         page: &PageRequest,
         joins: StatementJoins,
     ) -> StorageResult<Option<(Person, Page<JoinedStatement>)>> {
-        // One alias names one person (the key is unique): a scalar sub-select, which
-        // PostgreSQL runs first and then walks (speaker_id, id) for the page alone.
-        let speaker = Expr::SubQuery(None, Box::new(known_by(name).into()));
+        // The speaker filter is a scalar sub-select on the alias: the page walks
+        // (speaker_id, id) and stops, and each row brings its speaker, the person.
+        let by_name = StatementFilter {
+            speaker: Some(name.to_owned()),
+            ..StatementFilter::default()
+        };
         let with_speaker = StatementJoins {
             speaker: true,
             ..joins
         };
-        let found = fetch_page_with(
-            &self.db,
-            statement::Entity::find()
-                .filter(Expr::col((statement::Entity, statement::Column::SpeakerId)).eq(speaker)),
-            (statement::Entity, statement::Column::Id),
-            page,
-            |query| with_speaker.wrap(query, page.order(), false),
-            |row| with_speaker.decode(row),
-        )
-        .await?;
+        let found = self.statements(&by_name, page, with_speaker).await?;
         let person = match found.items.first().and_then(|s| s.speaker.clone()) {
             Some(person) => Some(person),
             None => self.person_by_name(name).await?,

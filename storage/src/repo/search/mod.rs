@@ -13,15 +13,12 @@ pub(crate) use cache::RankingCache;
 pub(crate) use index::{index_articles, unindex_article};
 
 use super::ArticleFilter;
-use super::article_heads::select_all_but;
-use crate::entity::article;
 use crate::{Storage, StorageError, StorageResult};
 use quotegraph_domain::search::SearchQuery;
 use quotegraph_domain::{Article, ArticleId};
 use ranking::Ranking;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-use sea_orm::{ConnectionTrait, FromQueryResult};
-use std::collections::HashMap;
+use sea_orm::ConnectionTrait;
+use sea_orm::sea_query::{Alias, Expr, Query};
 use std::sync::Arc;
 
 /// One search hit: an article and how well it matched (lower is better).
@@ -58,7 +55,8 @@ impl Storage {
         let ranking = self.ranking(query, filter).await?;
         let (ranked, has_next) = ranking.page(after, usize::try_from(limit).unwrap_or(usize::MAX));
         let ids: Vec<ArticleId> = ranked.iter().map(|(_, id)| ArticleId(*id)).collect();
-        let mut articles = self.articles_without_raw_text(&ids).await?;
+        // A page of hits shows bodies, and would read as much again of raw text.
+        let mut articles = self.articles_by_ids_without(&ids, &["raw_text"]).await?;
         let hits = ranked
             .iter()
             .filter_map(|&(score, id)| {
@@ -95,25 +93,6 @@ impl Storage {
                 ranking::rank(&self.db, query, filter)
             })
             .await
-    }
-
-    /// These articles (missing ids are left out) with `raw_text` empty: a page of hits
-    /// shows bodies, and would read as much again of raw text.
-    async fn articles_without_raw_text(
-        &self,
-        ids: &[ArticleId],
-    ) -> StorageResult<HashMap<ArticleId, Article>> {
-        let mut query = Query::select();
-        query.from(article::Entity).and_where(
-            Expr::col((article::Entity, article::Column::Id)).is_in(ids.iter().map(|id| id.0)),
-        );
-        select_all_but(&mut query, "articles", "", &["raw_text"]);
-        let mut articles = HashMap::with_capacity(ids.len());
-        for row in self.db.query_all(&query).await? {
-            let article = Article::try_from(article::Model::from_query_result(&row, "")?)?;
-            articles.insert(article.id, article);
-        }
-        Ok(articles)
     }
 
     /// The data version: raised by every committed write (see `m0009_data_version`).
