@@ -10,6 +10,7 @@
 use crate::ValidationError;
 use crate::fold::fold_char;
 use std::collections::VecDeque;
+use std::fmt::Write;
 
 /// The longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -38,37 +39,61 @@ fn pairs(chars: &[char]) -> Vec<String> {
     chars.windows(2).map(|w| w.iter().collect()).collect()
 }
 
+/// Each pair of neighbouring searchable characters of `text`, in order: the tokens, built
+/// without a string each, since an article has thousands of them.
+fn token_pairs(text: &str) -> impl Iterator<Item = [char; 2]> + '_ {
+    let mut previous = None;
+    searchable(text).filter_map(move |(c, _)| previous.replace(c).map(|p| [p, c]))
+}
+
 /// The tokens `text` is indexed under, in order.
 pub fn index_tokens(text: &str) -> Vec<String> {
-    let chars: Vec<char> = searchable(text).map(|(c, _)| c).collect();
-    pairs(&chars)
+    token_pairs(text)
+        .map(|pair| pair.iter().collect())
+        .collect()
 }
 
 /// The tokens as an FTS5 document: tokens separated by spaces.
 pub fn fts5_document(text: &str) -> String {
-    index_tokens(text).join(" ")
+    let mut document = String::with_capacity(text.len() * 2);
+    for [a, b] in token_pairs(text) {
+        if !document.is_empty() {
+            document.push(' ');
+        }
+        document.push(a);
+        document.push(b);
+    }
+    document
 }
 
 /// The tokens as a PostgreSQL tsvector literal (`'国际':1,9 '际合':2`), positions capped at
-/// what a tsvector can hold.
+/// what a tsvector can hold. Tokens come in string order (comparing pairs of characters
+/// orders them as their UTF-8 does), each with its positions rising.
 pub fn tsvector_literal(text: &str) -> String {
-    let mut positions: std::collections::BTreeMap<String, Vec<usize>> =
-        std::collections::BTreeMap::new();
-    for (i, token) in index_tokens(text)
-        .into_iter()
-        .enumerate()
+    let mut at: Vec<([char; 2], usize)> = token_pairs(text)
         .take(MAX_POSITION)
-    {
-        positions.entry(token).or_default().push(i + 1);
+        .enumerate()
+        .map(|(i, pair)| (pair, i + 1))
+        .collect();
+    at.sort_unstable();
+    let mut literal = String::with_capacity(at.len() * 12);
+    let mut last = None;
+    for (pair, position) in at {
+        if last == Some(pair) {
+            literal.push(',');
+        } else {
+            if last.is_some() {
+                literal.push(' ');
+            }
+            literal.push('\'');
+            literal.extend(pair);
+            literal.push_str("':");
+            last = Some(pair);
+        }
+        // Writing to a String cannot fail.
+        let _ = write!(literal, "{position}");
     }
-    positions
-        .into_iter()
-        .map(|(token, at)| {
-            let at: Vec<String> = at.iter().map(usize::to_string).collect();
-            format!("'{}':{}", token, at.join(","))
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    literal
 }
 
 /// A parsed query: words, each a phrase of tokens; every word must occur.
@@ -317,7 +342,43 @@ mod tests {
         );
     }
 
+    /// The tsvector literal written the plain way: each token with its positions, in
+    /// string order.
+    fn tsvector_literal_spelled_out(text: &str) -> String {
+        let mut positions: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (i, token) in index_tokens(text)
+            .into_iter()
+            .enumerate()
+            .take(MAX_POSITION)
+        {
+            positions
+                .entry(token)
+                .or_default()
+                .push((i + 1).to_string());
+        }
+        let tokens: Vec<String> = positions
+            .into_iter()
+            .map(|(token, at)| format!("'{token}':{}", at.join(",")))
+            .collect();
+        tokens.join(" ")
+    }
+
+    #[test]
+    fn a_tsvector_literal_stops_at_the_last_position_a_tsvector_holds() {
+        let text = "国际合作".repeat(MAX_POSITION);
+        assert_eq!(tsvector_literal(&text), tsvector_literal_spelled_out(&text));
+        let literal = tsvector_literal(&text);
+        assert!(literal.contains(&format!(",{MAX_POSITION} ")));
+        assert!(!literal.contains(&format!(",{}", MAX_POSITION + 1)));
+    }
+
     proptest! {
+        #[test]
+        fn index_documents_are_the_tokens_spelled_out(text in "[国際际合作中歐欧aAbB12 ,。'<ｇ]{0,120}") {
+            prop_assert_eq!(fts5_document(&text), index_tokens(&text).join(" "));
+            prop_assert_eq!(tsvector_literal(&text), tsvector_literal_spelled_out(&text));
+        }
+
         #[test]
         fn a_snippet_read_partway_is_the_snippet_of_every_match(text in "[国际合作中欧abc12 ,。<]{0,200}", words in "[国际合作ab ]{2,12}") {
             if let Ok(query) = SearchQuery::parse(&words) {
