@@ -14,7 +14,13 @@ pub struct Migration;
 /// The compressed columns.
 const COLUMNS: [(&str, &str); 2] = [("articles", "body"), ("articles", "raw_text")];
 
-async fn compress_with(manager: &SchemaManager<'_>, method: &str) -> Result<(), DbErr> {
+/// Compresses `columns` with `method` on a PostgreSQL server that offers lz4; elsewhere,
+/// nothing changes.
+pub(super) async fn compress_with(
+    manager: &SchemaManager<'_>,
+    columns: &[(&str, &str)],
+    method: &str,
+) -> Result<(), DbErr> {
     let db = manager.get_connection();
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(());
@@ -30,7 +36,7 @@ async fn compress_with(manager: &SchemaManager<'_>, method: &str) -> Result<(), 
     if !offered {
         return Ok(());
     }
-    for (table, column) in COLUMNS {
+    for (table, column) in columns {
         db.execute_unprepared(&format!(
             "ALTER TABLE {table} ALTER COLUMN {column} SET COMPRESSION {method}"
         ))
@@ -42,10 +48,10 @@ async fn compress_with(manager: &SchemaManager<'_>, method: &str) -> Result<(), 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        compress_with(manager, "lz4").await
+        compress_with(manager, &COLUMNS, "lz4").await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        compress_with(manager, "pglz").await
+        compress_with(manager, &COLUMNS, "pglz").await
     }
 }

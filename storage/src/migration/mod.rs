@@ -11,6 +11,7 @@ mod m0006_curation;
 mod m0007_tallies;
 mod m0008_lz4_article_text;
 mod m0009_data_version;
+mod m0010_lz4_search_documents;
 
 /// Every migration quotegraph knows, in order.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_tallies::Migration),
             Box::new(m0008_lz4_article_text::Migration),
             Box::new(m0009_data_version::Migration),
+            Box::new(m0010_lz4_search_documents::Migration),
         ]
     }
 }
