@@ -31,13 +31,7 @@ impl ArticleQuery {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<ArticleConnection> {
-        let page = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        }
-        .request()?;
+        let page = PageArgs::new(after, before, first, last).request()?;
         let filter: ArticleFilter = filter.unwrap_or_default().try_into()?;
         let found = storage(ctx)?.articles(&filter, &page).await?;
         Ok(connection(

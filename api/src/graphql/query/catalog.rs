@@ -73,13 +73,7 @@ impl CatalogQuery {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<Conn<Source>> {
-        let page = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        }
-        .request()?;
+        let page = PageArgs::new(after, before, first, last).request()?;
         let found = storage(ctx)?.sources(&page).await?;
         Ok(connection(found, Total::Sources, |s| s.id.0, Source))
     }
@@ -113,13 +107,7 @@ impl CatalogQuery {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<Conn<Organization>> {
-        let page = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        }
-        .request()?;
+        let page = PageArgs::new(after, before, first, last).request()?;
         let found = storage(ctx)?.organizations(&page).await?;
         Ok(connection(
             found,
@@ -189,13 +177,7 @@ impl CatalogQuery {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<Conn<Agreement>> {
-        let page = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        }
-        .request()?;
+        let page = PageArgs::new(after, before, first, last).request()?;
         let found = storage(ctx)?.agreements(&page).await?;
         Ok(connection(found, Total::Agreements, |a| a.id.0, Agreement))
     }

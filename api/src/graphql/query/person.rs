@@ -60,13 +60,7 @@ impl PersonQuery {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<Conn<Person>> {
-        let page = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        }
-        .request()?;
+        let page = PageArgs::new(after, before, first, last).request()?;
         let country = country
             .as_deref()
             .map(|c| CountryCode::parse("country", c))

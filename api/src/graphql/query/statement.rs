@@ -49,13 +49,7 @@ impl StatementQuery {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<StatementConnection> {
-        let page = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        }
-        .request()?;
+        let page = PageArgs::new(after, before, first, last).request()?;
         let filter: StatementFilter = filter.unwrap_or_default().try_into()?;
         let joined = storage(ctx)?
             .statements(&filter, &page, statement_joins(ctx))

@@ -73,13 +73,7 @@ impl Country {
         first: Option<i32>,
         last: Option<i32>,
     ) -> ApiResult<Conn<Person>> {
-        let page = PageArgs {
-            after,
-            before,
-            first,
-            last,
-        }
-        .request()?;
+        let page = PageArgs::new(after, before, first, last).request()?;
         let key = PeoplePage {
             country: self.0.code.clone(),
             page,
