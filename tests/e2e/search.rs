@@ -1,7 +1,7 @@
 //! `search`: both scripts, ranked, highlighted, paged, and safe against hostile input.
 
 use quotegraph_tests::seeds::{article_text, gold_articles};
-use quotegraph_tests::{Backend, TestApp, assert_no_errors, backends, on_each_backend};
+use quotegraph_tests::{TestApp, assert_no_errors, backends, on_each_backend, postgres_backend};
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -226,38 +226,36 @@ const COMPRESSED_COLUMNS: [(&str, &str); 3] = [
 
 #[tokio::test]
 async fn postgres_stores_article_text_and_search_documents_compressed_with_lz4() {
-    for backend in backends() {
-        if !matches!(backend, Backend::Postgres(_)) {
-            continue;
-        }
-        let app = TestApp::spawn(&backend, None).await;
-        let db = Database::connect(app.database_url())
-            .await
-            .expect("a second connection");
-        let lz4_offered = db
+    let Some(backend) = postgres_backend() else {
+        return;
+    };
+    let app = TestApp::spawn(&backend, None).await;
+    let db = Database::connect(app.database_url())
+        .await
+        .expect("a second connection");
+    let lz4_offered = db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT 1 AS offered FROM pg_settings \
+             WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)",
+        ))
+        .await
+        .expect("pg_settings answers")
+        .is_some();
+    for (table, column) in COMPRESSED_COLUMNS {
+        let row = db
             .query_one_raw(Statement::from_string(
                 DbBackend::Postgres,
-                "SELECT 1 AS offered FROM pg_settings \
-                 WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)",
+                format!(
+                    "SELECT attcompression::text AS method FROM pg_attribute \
+                     WHERE attrelid = '{table}'::regclass AND attname = '{column}'"
+                ),
             ))
             .await
-            .expect("pg_settings answers")
-            .is_some();
-        for (table, column) in COMPRESSED_COLUMNS {
-            let row = db
-                .query_one_raw(Statement::from_string(
-                    DbBackend::Postgres,
-                    format!(
-                        "SELECT attcompression::text AS method FROM pg_attribute \
-                         WHERE attrelid = '{table}'::regclass AND attname = '{column}'"
-                    ),
-                ))
-                .await
-                .expect("pg_attribute answers")
-                .expect("the column exists");
-            let method: String = row.try_get("", "method").expect("a method");
-            let expected = if lz4_offered { "l" } else { "" };
-            assert_eq!(method, expected, "{table}.{column}");
-        }
+            .expect("pg_attribute answers")
+            .expect("the column exists");
+        let method: String = row.try_get("", "method").expect("a method");
+        let expected = if lz4_offered { "l" } else { "" };
+        assert_eq!(method, expected, "{table}.{column}");
     }
 }

@@ -66,6 +66,14 @@ pub fn backends() -> Vec<Backend> {
     all
 }
 
+/// The PostgreSQL backend of this run, for tests of what only PostgreSQL does (none when
+/// the run covers SQLite alone, which `backends` allows only outside CI).
+pub fn postgres_backend() -> Option<Backend> {
+    backends()
+        .into_iter()
+        .find(|backend| matches!(backend, Backend::Postgres(_)))
+}
+
 /// Runs `test` once per backend, each time against a new server and database.
 pub async fn on_each_backend<F, Fut>(test: F)
 where
