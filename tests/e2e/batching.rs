@@ -201,3 +201,60 @@ async fn a_page_read_with_the_person_is_the_page_the_loader_reads() {
     })
     .await;
 }
+
+/// A search page with each hit's article and source; and the same asking for the statement
+/// each match stands in.
+const SEARCH: &str = "{ search(query: \"合作\", first: 20) { totalCount edges { node { snippet article { title source { name } } } } } }";
+const SEARCH_WITH_STATEMENTS: &str = "{ search(query: \"合作\", first: 20) { edges { node { article { title } statement { text } } } } }";
+
+async fn search_run(app: &TestApp, query: &str) -> (u64, Value) {
+    let before = app.sql_statements().await;
+    let response = app.query(query, json!({})).await;
+    assert_no_errors(&response);
+    (app.sql_statements().await - before, response)
+}
+
+#[tokio::test]
+async fn a_search_page_reads_its_articles_with_their_sources_in_one_statement() {
+    on_each_backend(|app| async move {
+        add_articles(&app, 30).await;
+        let (first, response) = search_run(&app, SEARCH).await;
+        let connection = &response["data"]["search"];
+        assert_eq!(connection["totalCount"], 30);
+        let edges = connection["edges"].as_array().cloned().unwrap_or_default();
+        assert_eq!(edges.len(), 20);
+        for edge in &edges {
+            let article = &edge["node"]["article"];
+            let title = article["title"].as_str().unwrap_or_default();
+            let n: usize = title
+                .trim_start_matches("报道")
+                .parse()
+                .unwrap_or(usize::MAX);
+            let source = if n % 2 == 0 { "央视网" } else { "環球網" };
+            assert_eq!(article["source"]["name"], source, "the source of {title}");
+        }
+        // The data version, the ranking, the articles joined to their sources.
+        assert_eq!(first, 3, "the first search ranks its matches");
+        let (kept, again) = search_run(&app, SEARCH).await;
+        assert_eq!(again, response);
+        assert_eq!(kept, 2, "a kept ranking: the data version and the articles");
+
+        let (count, response) = search_run(&app, SEARCH_WITH_STATEMENTS).await;
+        let edges = response["data"]["search"]["edges"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(edges.len(), 20);
+        for edge in &edges {
+            let text = edge["node"]["statement"]["text"]
+                .as_str()
+                .unwrap_or_default();
+            assert!(
+                text.starts_with("合作是第"),
+                "a statement holding the match: {text}"
+            );
+        }
+        assert_eq!(count, 3, "the statements the matches stand in: one more");
+    })
+    .await;
+}

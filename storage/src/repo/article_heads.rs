@@ -1,10 +1,12 @@
 //! Articles read without their body and raw text: what a list of statements shows of the
 //! article each stands in (title, date, source) without reading and sending kilobytes of
-//! text per row.
+//! text per row; and articles by id with a chosen text left out, optionally joined to their
+//! sources (a page of search hits).
 
-use crate::entity::article;
+use super::joins::{join, joined, select_prefixed};
+use crate::entity::{article, source};
 use crate::{Storage, StorageResult};
-use quotegraph_domain::{Article, ArticleId};
+use quotegraph_domain::{Article, ArticleId, Source};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, FromQueryResult, Iterable, QueryResult};
 use std::collections::HashMap;
@@ -79,17 +81,45 @@ impl Storage {
         ids: &[ArticleId],
         left_out: &[&str],
     ) -> StorageResult<HashMap<ArticleId, Article>> {
-        const TABLE: &str = "articles";
-        let mut query = Query::select();
-        query.from(article::Entity).and_where(
-            Expr::col((Alias::new(TABLE), article::Column::Id)).is_in(ids.iter().map(|id| id.0)),
-        );
-        select_all_but(&mut query, TABLE, "", left_out);
         let mut articles = HashMap::with_capacity(ids.len());
-        for row in self.db.query_all(&query).await? {
+        for row in self.db.query_all(&by_ids(ids, left_out)).await? {
             let article = Article::try_from(article::Model::from_query_result(&row, "")?)?;
             articles.insert(article.id, article);
         }
         Ok(articles)
     }
+
+    /// As [`Self::articles_by_ids_without`], each article with its source (when it has
+    /// one), joined in the same statement.
+    pub(crate) async fn articles_with_sources_by_ids_without(
+        &self,
+        ids: &[ArticleId],
+        left_out: &[&str],
+    ) -> StorageResult<HashMap<ArticleId, (Article, Option<Source>)>> {
+        let mut query = by_ids(ids, left_out);
+        join(&mut query, source::Entity, SOURCE, (TABLE, "source_id"));
+        select_prefixed::<source::Entity>(&mut query, SOURCE);
+        let mut articles = HashMap::with_capacity(ids.len());
+        for row in self.db.query_all(&query).await? {
+            let article = Article::try_from(article::Model::from_query_result(&row, "")?)?;
+            let source = joined::<source::Entity>(&row, SOURCE)?.map(Source::from);
+            articles.insert(article.id, (article, source));
+        }
+        Ok(articles)
+    }
+}
+
+/// The articles table, as named in [`by_ids`].
+const TABLE: &str = "articles";
+/// The alias of the joined sources.
+const SOURCE: &str = "qs";
+
+/// `SELECT` the articles with these ids, the text columns `left_out` as empty strings.
+fn by_ids(ids: &[ArticleId], left_out: &[&str]) -> SelectStatement {
+    let mut query = Query::select();
+    query.from(article::Entity).and_where(
+        Expr::col((Alias::new(TABLE), article::Column::Id)).is_in(ids.iter().map(|id| id.0)),
+    );
+    select_all_but(&mut query, TABLE, "", left_out);
+    query
 }

@@ -13,6 +13,7 @@ mod catalog;
 mod corrections;
 mod countries;
 mod filters;
+mod joins;
 mod people;
 mod reextract;
 mod resolve;

@@ -4,14 +4,13 @@
 //! every statement the article holds.
 
 use super::article_heads::{ArticleHead, select_head};
+use super::joins::{join, joined, select_prefixed};
 use crate::StorageResult;
 use crate::entity::{article, person, source, statement};
 use crate::paging::PARENT_COLUMN;
 use quotegraph_domain::{Person, Source, Statement};
-use sea_orm::sea_query::{
-    Alias, Asterisk, Expr, ExprTrait, JoinType, Order, Query, SelectStatement,
-};
-use sea_orm::{EntityTrait, FromQueryResult, Iterable, QueryResult};
+use sea_orm::sea_query::{Alias, Asterisk, Order, Query, SelectStatement};
+use sea_orm::{FromQueryResult, QueryResult};
 
 /// The to-one relations of a statement to read in the statement that reads its page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -121,37 +120,5 @@ impl JoinedStatement {
             source: None,
             speaker: None,
         }
-    }
-}
-
-/// `LEFT JOIN table AS alias ON alias.id = on.0.on.1`.
-fn join<E: EntityTrait>(query: &mut SelectStatement, table: E, alias: &str, on: (&str, &str)) {
-    query.join_as(
-        JoinType::LeftJoin,
-        table,
-        Alias::new(alias),
-        Expr::col((Alias::new(alias), Alias::new("id")))
-            .equals((Alias::new(on.0), Alias::new(on.1))),
-    );
-}
-
-/// Every column of `E` from `alias`, named `alias_column` so it cannot clash with the page's.
-fn select_prefixed<E: EntityTrait>(query: &mut SelectStatement, alias: &str) {
-    for column in E::Column::iter() {
-        let name = sea_orm::IdenStatic::as_str(&column);
-        query.expr_as(
-            Expr::col((Alias::new(alias), Alias::new(name))),
-            Alias::new(format!("{alias}_{name}")),
-        );
-    }
-}
-
-/// The row of `E` joined as `alias`, or `None` when the LEFT JOIN found nothing.
-fn joined<E: EntityTrait>(row: &QueryResult, alias: &str) -> StorageResult<Option<E::Model>> {
-    let prefix = format!("{alias}_");
-    let id: Option<i64> = row.try_get(&prefix, "id")?;
-    match id {
-        Some(_) => Ok(Some(E::Model::from_query_result(row, &prefix)?)),
-        None => Ok(None),
     }
 }

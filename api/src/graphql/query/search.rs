@@ -33,6 +33,33 @@ fn decode_cursor(raw: &str) -> ApiResult<(f64, i64)> {
     Ok((f64::from_bits(bits), id.parse().map_err(|_| malformed())?))
 }
 
+/// The relations the hits of the search being resolved select, read with the page only
+/// when asked for.
+struct HitSelection {
+    /// The articles' sources: joined to the articles.
+    sources: bool,
+    /// The statement each match stands in: one more statement.
+    statements: bool,
+}
+
+impl HitSelection {
+    fn of(ctx: &Context<'_>) -> Self {
+        let connection = ctx.look_ahead();
+        let mut selects = HitSelection {
+            sources: false,
+            statements: false,
+        };
+        for node in [
+            connection.field("edges").field("node"),
+            connection.field("nodes"),
+        ] {
+            selects.sources |= node.field("article").field("source").exists();
+            selects.statements |= node.field("statement").exists();
+        }
+        selects
+    }
+}
+
 #[Object]
 impl SearchQueryRoot {
     /// Articles whose title or body contains every word of `query`, whatever the script
@@ -61,7 +88,20 @@ impl SearchQueryRoot {
             Some(n) => n as u64,
         };
         let after = after.as_deref().map(decode_cursor).transpose()?;
-        let page = storage(ctx)?.search(&parsed, &filter, after, limit).await?;
+        let selects = HitSelection::of(ctx);
+        let page = storage(ctx)?
+            .search(&parsed, &filter, after, limit, selects.sources)
+            .await?;
+        let loaders = crate::graphql::context::loaders(ctx)?;
+        let sources: Vec<_> = page
+            .hits
+            .iter()
+            .filter_map(|hit| hit.source.clone())
+            .map(|source| (source.id, source))
+            .collect();
+        if !sources.is_empty() {
+            loaders.feed_many(sources).await;
+        }
         let mut edges = Vec::with_capacity(page.hits.len());
         let mut places = Vec::new();
         for hit in page.hits {
@@ -76,7 +116,10 @@ impl SearchQueryRoot {
                     None,
                 ),
             };
-            places.push(at.map(|at| StatementAt(hit.article.id, at)));
+            places.push(
+                at.filter(|_| selects.statements)
+                    .map(|at| StatementAt(hit.article.id, at)),
+            );
             let cursor = encode_cursor(hit.score, hit.article.id.0);
             let node = SearchHit {
                 statement: None,
@@ -88,9 +131,11 @@ impl SearchQueryRoot {
             edges.push(SearchEdge { cursor, node });
         }
         let keys: Vec<StatementAt> = places.iter().flatten().cloned().collect();
-        let found = crate::graphql::context::loaders(ctx)?
-            .load_many(keys)
-            .await?;
+        let found = if keys.is_empty() {
+            Default::default()
+        } else {
+            loaders.load_many(keys).await?
+        };
         for (edge, place) in edges.iter_mut().zip(places) {
             edge.node.statement = place.and_then(|p| found.get(&p).cloned()).map(Statement);
         }

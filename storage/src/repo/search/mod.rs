@@ -15,7 +15,7 @@ pub(crate) use index::{index_articles, unindex_article};
 use super::ArticleFilter;
 use crate::{Storage, StorageError, StorageResult};
 use quotegraph_domain::search::SearchQuery;
-use quotegraph_domain::{Article, ArticleId};
+use quotegraph_domain::{Article, ArticleId, Source};
 use ranking::Ranking;
 use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Alias, Expr, Query};
@@ -28,6 +28,8 @@ pub struct SearchHit {
     pub article: Article,
     /// Its score for the query; with the id, the position of the hit in the results.
     pub score: f64,
+    /// The article's source, when the search was asked for sources and it has one.
+    pub source: Option<Source>,
 }
 
 /// A page of search hits.
@@ -43,7 +45,8 @@ pub struct SearchPage {
 
 impl Storage {
     /// The articles matching `query` and `filter`, best first, after the hit at `after`
-    /// (score, article id), at most `limit`.
+    /// (score, article id), at most `limit`; `with_sources` reads each hit's source in the
+    /// statement that reads its article.
     #[tracing::instrument(skip(self))]
     pub async fn search(
         &self,
@@ -51,18 +54,32 @@ impl Storage {
         filter: &ArticleFilter,
         after: Option<(f64, i64)>,
         limit: u64,
+        with_sources: bool,
     ) -> StorageResult<SearchPage> {
         let ranking = self.ranking(query, filter).await?;
         let (ranked, has_next) = ranking.page(after, usize::try_from(limit).unwrap_or(usize::MAX));
         let ids: Vec<ArticleId> = ranked.iter().map(|(_, id)| ArticleId(*id)).collect();
         // A page of hits shows bodies, and would read as much again of raw text.
-        let mut articles = self.articles_by_ids_without(&ids, &["raw_text"]).await?;
+        let mut articles = if with_sources {
+            self.articles_with_sources_by_ids_without(&ids, &["raw_text"])
+                .await?
+        } else {
+            self.articles_by_ids_without(&ids, &["raw_text"])
+                .await?
+                .into_iter()
+                .map(|(id, article)| (id, (article, None)))
+                .collect()
+        };
         let hits = ranked
             .iter()
             .filter_map(|&(score, id)| {
                 articles
                     .remove(&ArticleId(id))
-                    .map(|article| SearchHit { article, score })
+                    .map(|(article, source)| SearchHit {
+                        article,
+                        score,
+                        source,
+                    })
             })
             .collect();
         Ok(SearchPage {
