@@ -1,9 +1,11 @@
 //! Keyset pagination: pages are cut by id, never by OFFSET, both for a plain list and for
 //! many parents at once (one statement for all parents: a `UNION ALL` of one indexed
 //! `LIMIT` per parent), which is what lets a DataLoader answer a nested connection in one
-//! statement.
+//! statement. A page of a list that has a kept count (`crate::tally`) reads that count as a
+//! column of its rows, so its `totalCount` costs no statement of its own.
 
 use crate::StorageResult;
+use crate::tally::Tally;
 use sea_orm::sea_query::{
     Alias, Asterisk, Expr, ExprTrait, IntoColumnRef, Order, Query, SelectStatement, UnionType,
 };
@@ -36,6 +38,9 @@ pub struct Page<T> {
     pub has_next: bool,
     /// More items precede the first one.
     pub has_previous: bool,
+    /// How many items the whole list holds, when its kept count was read with the page
+    /// (see [`PerParent::total`]).
+    pub total: Option<u64>,
 }
 
 impl<T> Default for Page<T> {
@@ -44,6 +49,7 @@ impl<T> Default for Page<T> {
             items: Vec::new(),
             has_next: false,
             has_previous: false,
+            total: None,
         }
     }
 }
@@ -55,6 +61,7 @@ impl<T> Page<T> {
             items: self.items.into_iter().map(f).collect(),
             has_next: self.has_next,
             has_previous: self.has_previous,
+            total: self.total,
         }
     }
 
@@ -64,6 +71,7 @@ impl<T> Page<T> {
             items: self.items.into_iter().map(f).collect::<Result<_, _>>()?,
             has_next: self.has_next,
             has_previous: self.has_previous,
+            total: self.total,
         })
     }
 }
@@ -97,12 +105,14 @@ impl PageRequest {
                 items: rows,
                 has_previous: more,
                 has_next: self.before.is_some(),
+                total: None,
             }
         } else {
             Page {
                 items: rows,
                 has_next: more,
                 has_previous: self.after.is_some(),
+                total: None,
             }
         }
     }
@@ -123,7 +133,7 @@ where
         db,
         select,
         id,
-        page,
+        (page, None),
         |q| q,
         |row| Ok(E::Model::from_query_result(row, "")?),
     )
@@ -132,12 +142,13 @@ where
 
 /// One page of `select`, ordered by `id`, where `wrap` may join the page to other tables
 /// (it receives the page as a statement to select from, and must keep its order by id) and
-/// `decode` reads each row.
+/// `decode` reads each row. `kept` names the kept count of the whole of `select` (a tally
+/// and its item), read in the same statement as a column of every row.
 pub(crate) async fn fetch_page_with<E, C, T>(
     db: &C,
     select: Select<E>,
     id: impl IntoColumnRef + Clone,
-    page: &PageRequest,
+    (page, kept): (&PageRequest, Option<(Tally, &str)>),
     wrap: impl Fn(SelectStatement) -> SelectStatement,
     decode: impl Fn(&QueryResult) -> StorageResult<T>,
 ) -> StorageResult<Page<T>>
@@ -148,9 +159,19 @@ where
     let mut query = select.into_query();
     page.restrict(&mut query, id.clone());
     query.order_by(id, page.order()).limit(page.limit + 1);
+    if let Some((tally, item)) = kept {
+        query.expr_as(tally.kept_count(item), Alias::new(TOTAL_COLUMN));
+    }
     let rows = db.query_all(&wrap(query)).await?;
+    let total = match (kept, rows.first()) {
+        (Some(_), Some(row)) => Some(read_total(row)?),
+        _ => None,
+    };
     let items = rows.iter().map(decode).collect::<StorageResult<Vec<_>>>()?;
-    Ok(page.finish(items))
+    Ok(Page {
+        total,
+        ..page.finish(items)
+    })
 }
 
 /// Most parents one statement pages through; SQLite allows 500 terms in a compound SELECT.
@@ -159,14 +180,24 @@ const PARENTS_PER_STATEMENT: usize = 400;
 /// The name of the column that carries each row's parent in a page per parent.
 pub(crate) const PARENT_COLUMN: &str = "qg_parent";
 
+/// The name of the column that carries the kept count of a row's parent.
+const TOTAL_COLUMN: &str = "qg_total";
+
+/// The kept count a row carries; NULL (nothing counted yet) is 0.
+fn read_total(row: &QueryResult) -> StorageResult<u64> {
+    let n: Option<i64> = row.try_get("", TOTAL_COLUMN)?;
+    Ok(n.map_or(0, |n| u64::try_from(n).unwrap_or(0)))
+}
+
 /// One page of `select` for each of `parents`, where `parent` is the column naming the
 /// parent of a row: one statement for up to 400 parents, a `UNION ALL` of one
 /// `ORDER BY id LIMIT n + 1` per parent, so each parent's page is read straight off the
-/// (parent, id) index however many rows the parent has.
+/// (parent, id) index however many rows the parent has. `total` names the kept count of
+/// each parent's rows, read with its page, when `select` is the list that tally counts.
 pub(crate) async fn fetch_pages_per_parent<E, C, K>(
     db: &C,
     select: Select<E>,
-    parent: impl IntoColumnRef + Clone,
+    (parent, total): (impl IntoColumnRef + Clone, Option<Tally>),
     id: impl IntoColumnRef + Clone,
     parents: &[K],
     page: &PageRequest,
@@ -174,9 +205,14 @@ pub(crate) async fn fetch_pages_per_parent<E, C, K>(
 where
     E: EntityTrait,
     C: ConnectionTrait,
-    K: Clone + Eq + Hash + Into<Value> + TryGetable,
+    K: Clone + Eq + Hash + Into<Value> + ToString + TryGetable,
 {
-    let per_parent = PerParent { parent, id, page };
+    let per_parent = PerParent {
+        parent,
+        id,
+        page,
+        total,
+    };
     per_parent
         .fetch(db, select, parents, |q| q, parent_and_model::<E, K>)
         .await
@@ -190,6 +226,10 @@ pub(crate) struct PerParent<'a, P, I> {
     pub id: I,
     /// Which slice of each parent's rows.
     pub page: &'a PageRequest,
+    /// The kept count of each parent's rows (all of them, not only the page's), read in the
+    /// same statement as a column of every row: a page that has rows then brings its
+    /// `totalCount` at no cost.
+    pub total: Option<Tally>,
 }
 
 impl<P: IntoColumnRef + Clone, I: IntoColumnRef + Clone> PerParent<'_, P, I> {
@@ -206,26 +246,38 @@ impl<P: IntoColumnRef + Clone, I: IntoColumnRef + Clone> PerParent<'_, P, I> {
     where
         E: EntityTrait,
         C: ConnectionTrait,
-        K: Clone + Eq + Hash + Into<Value>,
+        K: Clone + Eq + Hash + Into<Value> + ToString,
     {
         let base = select.into_query();
-        let mut grouped: HashMap<K, Vec<T>> = HashMap::new();
+        let mut grouped: HashMap<K, (Vec<T>, Option<u64>)> = HashMap::new();
         for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
             let Some(union) = self.union(&base, chunk) else {
                 continue;
             };
             for row in &db.query_all(&wrap(union)).await? {
                 let (key, item) = decode(row)?;
-                grouped.entry(key).or_default().push(item);
+                let total = match self.total {
+                    Some(_) => Some(read_total(row)?),
+                    None => None,
+                };
+                let (rows, kept) = grouped.entry(key).or_default();
+                rows.push(item);
+                *kept = total;
             }
         }
         Ok(grouped
             .into_iter()
-            .map(|(key, rows)| (key, self.page.finish(rows)))
+            .map(|(key, (rows, total))| {
+                let page = Page {
+                    total,
+                    ..self.page.finish(rows)
+                };
+                (key, page)
+            })
             .collect())
     }
 
-    fn union<K: Clone + Into<Value>>(
+    fn union<K: Clone + Into<Value> + ToString>(
         &self,
         base: &SelectStatement,
         chunk: &[K],
@@ -238,6 +290,9 @@ impl<P: IntoColumnRef + Clone, I: IntoColumnRef + Clone> PerParent<'_, P, I> {
                 .expr_as(Expr::col(self.parent.clone()), Alias::new(PARENT_COLUMN))
                 .order_by(self.id.clone(), page.order())
                 .limit(page.limit + 1);
+            if let Some(tally) = self.total {
+                inner.expr_as(tally.kept_count(&key.to_string()), Alias::new(TOTAL_COLUMN));
+            }
             page.restrict(&mut inner, self.id.clone());
             Query::select()
                 .column(Asterisk)

@@ -8,6 +8,7 @@
 //! counted, and the SQL the migration and the drift check make from it.
 
 use sea_orm::DbBackend;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 
 /// One kept count: the rows of a table, in total or per value of one column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,6 +81,17 @@ impl Tally {
             Tally::MentionsOfAgreement => "mentions.agreement_id",
             Tally::MentionsOfPerson => "mentions.person_id",
         }
+    }
+
+    /// The kept count of `item` as a scalar sub-select: NULL when nothing is counted.
+    pub(crate) fn kept_count(self, item: &str) -> Expr {
+        let count = Query::select()
+            .column(Alias::new("n"))
+            .from(Alias::new("tallies"))
+            .and_where(Expr::col(Alias::new("subject")).eq(self.subject()))
+            .and_where(Expr::col(Alias::new("item")).eq(item))
+            .to_owned();
+        Expr::SubQuery(None, Box::new(count.into()))
     }
 }
 

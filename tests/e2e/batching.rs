@@ -36,10 +36,10 @@ const NESTED: &str = "query($n: Int!) { articles(first: $n) { totalCount edges {
 
 /// The statements NESTED runs: articles and their count, source, source.articles' count
 /// (its page is not selected, so not read), statements joined to their article and
-/// speaker, and their count, aliases, roles, speaker.statements and count, mentions,
-/// mentioned country, country.people and count, organization, agreement, parties, status
-/// history.
-const RELATIONS_IN_NESTED: u64 = 18;
+/// speaker, and their count, aliases, roles, speaker.statements with their kept count,
+/// mentions, mentioned country, country.people and count, organization, agreement,
+/// parties, status history.
+const RELATIONS_IN_NESTED: u64 = 17;
 
 async fn statements_for(app: &TestApp, n: usize) -> u64 {
     let before = app.sql_statements().await;
@@ -65,6 +65,102 @@ async fn a_nested_query_runs_as_many_statements_for_fifty_articles_as_for_one() 
         );
         assert_eq!(for_one, for_fifty);
         assert_eq!(for_one, RELATIONS_IN_NESTED, "one statement per relation");
+    })
+    .await;
+}
+
+/// A country's articles with their count: unfiltered, the kept count comes with the page.
+const COUNTRY_ARTICLES: &str = "query($code: String!, $after: String, $filter: ArticleFilterInput) { country(code: $code) { articles(first: 4, after: $after, filter: $filter) { totalCount pageInfo { endCursor } edges { node { title } } } } }";
+
+async fn country_articles(app: &TestApp, variables: Value) -> (u64, Value) {
+    let before = app.sql_statements().await;
+    let response = app.query(COUNTRY_ARTICLES, variables).await;
+    assert_no_errors(&response);
+    let articles = response["data"]["country"]["articles"].clone();
+    (app.sql_statements().await - before, articles)
+}
+
+#[tokio::test]
+async fn a_page_of_a_countrys_articles_brings_its_kept_count() {
+    on_each_backend(|app| async move {
+        // Articles 4, 9, …, 29 mention KH; the even ones are from 央视网.
+        add_articles(&app, 30).await;
+        let (count, first) = country_articles(&app, json!({ "code": "KH" })).await;
+        assert_eq!(first["totalCount"], 6);
+        assert_eq!(first["edges"].as_array().map(Vec::len), Some(4));
+        assert_eq!(count, 2, "the country, and the page with its count");
+
+        // Past the last article the page has no row to carry the count: it is read alone.
+        let cursor = first["pageInfo"]["endCursor"].clone();
+        let (count, rest) = country_articles(&app, json!({ "code": "KH", "after": cursor })).await;
+        assert_eq!(rest["edges"].as_array().map(Vec::len), Some(2));
+        assert_eq!(rest["totalCount"], 6);
+        assert_eq!(count, 2);
+        let cursor = rest["pageInfo"]["endCursor"].clone();
+        let (count, past) = country_articles(&app, json!({ "code": "KH", "after": cursor })).await;
+        assert_eq!(past["edges"].as_array().map(Vec::len), Some(0));
+        assert_eq!(past["totalCount"], 6);
+        assert_eq!(count, 3, "the country, the empty page, the count");
+
+        // A filtered list has no kept count: it is counted.
+        let filter = json!({ "code": "KH", "filter": { "source": "央视网" } });
+        let (count, filtered) = country_articles(&app, filter).await;
+        assert_eq!(filtered["totalCount"], 3);
+        assert_eq!(filtered["edges"].as_array().map(Vec::len), Some(3));
+        assert_eq!(count, 3, "the country, the page, the count");
+
+        let (_, none) = country_articles(&app, json!({ "code": "US" })).await;
+        assert_eq!(none["totalCount"], 0);
+    })
+    .await;
+}
+
+/// A country's articles with their bodies: the page reads heads, the bodies come in one more
+/// statement.
+const COUNTRY_BODIES: &str =
+    "{ country(code: \"KH\") { articles(first: 3) { edges { node { title body } } } } }";
+
+#[tokio::test]
+async fn a_page_of_articles_gives_their_bodies_when_asked_in_one_more_statement() {
+    on_each_backend(|app| async move {
+        add_articles(&app, 30).await;
+        let before = app.sql_statements().await;
+        let response = app.query(COUNTRY_BODIES, json!({})).await;
+        assert_no_errors(&response);
+        let count = app.sql_statements().await - before;
+        let edges = &response["data"]["country"]["articles"]["edges"];
+        assert_eq!(edges[1]["node"]["title"], "报道9");
+        assert_eq!(
+            edges[1]["node"]["body"],
+            "第9位部长表示:“合作是第9个选择。”另一位官员说:“继续对话9。”"
+        );
+        assert_eq!(count, 3, "the country, the page of heads, the bodies");
+    })
+    .await;
+}
+
+/// Statements of one kind with their count and speakers.
+const OF_KIND: &str = "query($kind: StatementKind!) { statements(filter: { kind: $kind }, first: 5) { totalCount edges { node { text speaker { name } } } } }";
+
+#[tokio::test]
+async fn a_page_of_statements_of_one_kind_brings_its_kept_count() {
+    on_each_backend(|app| async move {
+        add_articles(&app, 30).await;
+        let before = app.sql_statements().await;
+        let response = app.query(OF_KIND, json!({ "kind": "DIRECT" })).await;
+        assert_no_errors(&response);
+        let count = app.sql_statements().await - before;
+        let connection = &response["data"]["statements"];
+        assert_eq!(connection["totalCount"], 60);
+        assert_eq!(connection["edges"][0]["node"]["speaker"]["name"], "部长0");
+        assert_eq!(count, 1, "the page joined to its speakers, with its count");
+
+        // No statement is indirect: an empty page, and the count read on its own.
+        let before = app.sql_statements().await;
+        let response = app.query(OF_KIND, json!({ "kind": "INDIRECT" })).await;
+        assert_no_errors(&response);
+        assert_eq!(response["data"]["statements"]["totalCount"], 0);
+        assert_eq!(app.sql_statements().await - before, 2);
     })
     .await;
 }

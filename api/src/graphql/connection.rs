@@ -87,6 +87,8 @@ pub struct Conn<N: OutputType> {
     edges: Vec<Edge<N>>,
     page_info: PageInfo,
     total: Total,
+    /// The total when the page was read with it (a kept count), so none is read again.
+    read_total: Option<u64>,
 }
 
 /// One page of a list with its cursors (a Relay connection).
@@ -120,7 +122,10 @@ where
 
     /// How many items the list holds in all, ignoring pagination.
     async fn total_count(&self, ctx: &Context<'_>) -> ApiResult<u64> {
-        self.total.count(ctx).await
+        match self.read_total {
+            Some(total) => Ok(total),
+            None => self.total.count(ctx).await,
+        }
     }
 }
 
@@ -137,13 +142,15 @@ pub fn selects_page_of(connection: &Lookahead<'_>) -> bool {
         .any(|field| connection.field(field).exists())
 }
 
-/// Builds a connection from a storage page; `id` gives each item's cursor position.
+/// Builds a connection from a storage page; `id` gives each item's cursor position. A page
+/// read with its total answers `totalCount` itself; otherwise `total` says what to count.
 pub fn connection<T, N: OutputType>(
     page: Page<T>,
     total: Total,
     id: impl Fn(&T) -> i64,
     node: impl Fn(T) -> N,
 ) -> Conn<N> {
+    let read_total = page.total;
     let edges: Vec<Edge<N>> = page
         .items
         .into_iter()
@@ -162,5 +169,6 @@ pub fn connection<T, N: OutputType>(
         edges,
         page_info,
         total,
+        read_total,
     }
 }

@@ -8,7 +8,7 @@ use crate::entity::{article, source};
 use crate::{Storage, StorageResult};
 use quotegraph_domain::{Article, ArticleId, Source};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
-use sea_orm::{ConnectionTrait, FromQueryResult, Iterable, QueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult, Iterable, QueryResult, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// The article columns a head leaves out (they read as empty text).
@@ -30,6 +30,11 @@ impl ArticleHead {
         self.0
     }
 
+    /// A head from an article row read through [`heads`].
+    pub(crate) fn from_model(model: article::Model) -> StorageResult<Self> {
+        Ok(ArticleHead(Article::try_from(model)?))
+    }
+
     /// Decodes the head columns of `row`, named `prefix` + column.
     pub(crate) fn decode(row: &QueryResult, prefix: &str) -> StorageResult<Option<Self>> {
         let id: Option<i64> = row.try_get(prefix, "id")?;
@@ -39,6 +44,19 @@ impl ArticleHead {
         let model = article::Model::from_query_result(row, prefix)?;
         Ok(Some(ArticleHead(Article::try_from(model)?)))
     }
+}
+
+/// `select` reading heads: the text columns read as empty strings, so the rows still decode
+/// as article rows.
+pub(crate) fn heads(select: Select<article::Entity>) -> Select<article::Entity> {
+    article::Column::iter().fold(select.select_only(), |select, column| {
+        let name = sea_orm::IdenStatic::as_str(&column);
+        if TEXT_COLUMNS.contains(&name) {
+            select.column_as(Expr::val(""), name)
+        } else {
+            select.column(column)
+        }
+    })
 }
 
 /// Selects the head columns of the articles aliased `table`, named `prefix` + column; the

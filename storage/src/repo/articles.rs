@@ -1,6 +1,7 @@
 //! Reading articles: by id, filtered pages, and pages per source or per mentioned entity.
 
 use super::ArticleFilter;
+use super::article_heads::{ArticleHead, heads};
 use crate::convert;
 use crate::entity::{article, mention};
 use crate::paging::{count_all, count_per_parent, fetch_page, fetch_pages_per_parent};
@@ -39,6 +40,11 @@ impl MentionedBy {
             MentionedBy::Person => Tally::MentionsOfPerson,
         }
     }
+}
+
+/// `tally` when it counts the list `filter` selects: only an unfiltered list is kept.
+fn kept_unfiltered(filter: &ArticleFilter, tally: Tally) -> Option<Tally> {
+    (*filter == ArticleFilter::default()).then_some(tally)
 }
 
 fn filtered(filter: &ArticleFilter) -> Select<article::Entity> {
@@ -80,12 +86,13 @@ where
     }
 }
 
-fn pages<K: std::hash::Hash + Eq>(
+/// Pages of article rows read through [`heads`], as heads.
+fn head_pages<K: std::hash::Hash + Eq>(
     pages: HashMap<K, Page<article::Model>>,
-) -> StorageResult<HashMap<K, Page<Article>>> {
+) -> StorageResult<HashMap<K, Page<ArticleHead>>> {
     pages
         .into_iter()
-        .map(|(k, p)| Ok((k, p.try_map(Article::try_from)?)))
+        .map(|(k, p)| Ok((k, p.try_map(ArticleHead::from_model)?)))
         .collect()
 }
 
@@ -104,21 +111,21 @@ impl Storage {
         Ok(articles.into_iter().map(|a| (a.id, a)).collect())
     }
 
-    /// A page of the articles matching `filter`.
+    /// A page of the articles matching `filter`, as heads (a list shows no texts).
     #[tracing::instrument(skip(self))]
     pub async fn articles(
         &self,
         filter: &ArticleFilter,
         page: &PageRequest,
-    ) -> StorageResult<Page<Article>> {
+    ) -> StorageResult<Page<ArticleHead>> {
         fetch_page(
             &self.db,
-            filtered(filter),
+            heads(filtered(filter)),
             (article::Entity, article::Column::Id),
             page,
         )
         .await?
-        .try_map(Article::try_from)
+        .try_map(ArticleHead::from_model)
     }
 
     /// How many articles match `filter` (unfiltered: the kept count).
@@ -129,25 +136,28 @@ impl Storage {
         count_all(&self.db, filtered(filter)).await
     }
 
-    /// A page of each source's articles.
+    /// A page of each source's articles, as heads.
     #[tracing::instrument(skip(self))]
     pub async fn articles_of_sources(
         &self,
         sources: &[SourceId],
         filter: &ArticleFilter,
         page: &PageRequest,
-    ) -> StorageResult<HashMap<SourceId, Page<Article>>> {
+    ) -> StorageResult<HashMap<SourceId, Page<ArticleHead>>> {
         let keys: Vec<i64> = sources.iter().map(|s| s.0).collect();
         let found = fetch_pages_per_parent(
             &self.db,
-            filtered(filter),
-            (article::Entity, article::Column::SourceId),
+            heads(filtered(filter)),
+            (
+                (article::Entity, article::Column::SourceId),
+                kept_unfiltered(filter, Tally::ArticlesOfSource),
+            ),
             (article::Entity, article::Column::Id),
             &keys,
             page,
         )
         .await?;
-        Ok(pages(found)?
+        Ok(head_pages(found)?
             .into_iter()
             .map(|(k, p)| (SourceId(k), p))
             .collect())
@@ -174,25 +184,28 @@ impl Storage {
         Ok(counts.into_iter().map(|(k, n)| (SourceId(k), n)).collect())
     }
 
-    /// A page of the articles mentioning each country.
+    /// A page of the articles mentioning each country, as heads.
     #[tracing::instrument(skip(self))]
     pub async fn articles_mentioning_countries(
         &self,
         codes: &[CountryCode],
         filter: &ArticleFilter,
         page: &PageRequest,
-    ) -> StorageResult<HashMap<CountryCode, Page<Article>>> {
+    ) -> StorageResult<HashMap<CountryCode, Page<ArticleHead>>> {
         let keys: Vec<String> = codes.iter().map(|c| c.as_str().to_owned()).collect();
         let found = fetch_pages_per_parent(
             &self.db,
-            mentioning(filter),
-            (mention::Entity, mention::Column::CountryCode),
+            heads(mentioning(filter)),
+            (
+                (mention::Entity, mention::Column::CountryCode),
+                kept_unfiltered(filter, Tally::MentionsOfCountry),
+            ),
             MENTIONING_ARTICLE,
             &keys,
             page,
         )
         .await?;
-        pages(found)?
+        head_pages(found)?
             .into_iter()
             .map(|(k, p)| Ok((convert::code(&k)?, p)))
             .collect()
@@ -218,7 +231,7 @@ impl Storage {
             .collect()
     }
 
-    /// A page of the articles mentioning each organization, agreement or person.
+    /// A page of the articles mentioning each organization, agreement or person, as heads.
     #[tracing::instrument(skip(self))]
     pub async fn articles_mentioning(
         &self,
@@ -226,17 +239,20 @@ impl Storage {
         ids: &[i64],
         filter: &ArticleFilter,
         page: &PageRequest,
-    ) -> StorageResult<HashMap<i64, Page<Article>>> {
+    ) -> StorageResult<HashMap<i64, Page<ArticleHead>>> {
         let found = fetch_pages_per_parent(
             &self.db,
-            mentioning(filter),
-            (mention::Entity, by.column()),
+            heads(mentioning(filter)),
+            (
+                (mention::Entity, by.column()),
+                kept_unfiltered(filter, by.tally()),
+            ),
             MENTIONING_ARTICLE,
             ids,
             page,
         )
         .await?;
-        pages(found)
+        head_pages(found)
     }
 
     /// How many articles mention each organization, agreement or person.

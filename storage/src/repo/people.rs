@@ -148,7 +148,7 @@ impl Storage {
         let found = fetch_pages_per_parent(
             &self.db,
             person::Entity::find(),
-            (person::Entity, person::Column::CountryCode),
+            ((person::Entity, person::Column::CountryCode), None),
             (person::Entity, person::Column::Id),
             &keys,
             page,

@@ -33,6 +33,22 @@ fn filtered(filter: &StatementFilter) -> Select<statement::Entity> {
     statement::Entity::find().filter(filter.condition())
 }
 
+/// The kept count of the statements `filter` selects, when one counts them: all
+/// statements, or those of one kind.
+fn kept_count(filter: &StatementFilter) -> Option<(Tally, &'static str)> {
+    let only_kind = StatementFilter {
+        kind: filter.kind,
+        ..StatementFilter::default()
+    };
+    if *filter != only_kind {
+        return None;
+    }
+    Some(match filter.kind {
+        None => (Tally::Statements, WHOLE_TABLE),
+        Some(kind) => (Tally::StatementsOfKind, kind.as_str()),
+    })
+}
+
 impl Storage {
     /// The statements with these ids.
     #[tracing::instrument(skip(self))]
@@ -76,7 +92,7 @@ impl Storage {
             &self.db,
             filtered(filter),
             (statement::Entity, statement::Column::Id),
-            page,
+            (page, kept_count(filter)),
             |query| joins.wrap(query, page.order(), false),
             |row| joins.decode(row),
         )
@@ -85,17 +101,9 @@ impl Storage {
 
     /// How many statements match `filter`: the kept count when there is one for it.
     pub async fn count_statements(&self, filter: &StatementFilter) -> StorageResult<u64> {
-        let only_kind = StatementFilter {
-            kind: filter.kind,
-            ..StatementFilter::default()
-        };
-        match filter.kind {
-            _ if *filter != only_kind => count_all(&self.db, filtered(filter)).await,
-            None => self.tallied_one(Tally::Statements, WHOLE_TABLE).await,
-            Some(kind) => {
-                self.tallied_one(Tally::StatementsOfKind, kind.as_str())
-                    .await
-            }
+        match kept_count(filter) {
+            Some((tally, item)) => self.tallied_one(tally, item).await,
+            None => count_all(&self.db, filtered(filter)).await,
         }
     }
 
@@ -114,6 +122,8 @@ impl Storage {
             parent: (statement::Entity, of.column()),
             id: (statement::Entity, statement::Column::Id),
             page,
+            total: (of == StatementsOf::Speakers && *filter == StatementFilter::default())
+                .then_some(Tally::StatementsBySpeaker),
         };
         per_parent
             .fetch(

@@ -117,7 +117,7 @@ impl StorageLoader {
         parents: &[ArticlesOf],
         filter: &ArticleFilter,
         page: &PageRequest,
-    ) -> Result<HashMap<ArticlesOf, Page<Article>>, StorageError> {
+    ) -> Result<HashMap<ArticlesOf, Page<ArticleHead>>, StorageError> {
         let s = &self.storage;
         Ok(match kind {
             ArticleParentKind::Source => {
@@ -178,10 +178,10 @@ impl StorageLoader {
 }
 
 impl Loader<ArticlePage> for StorageLoader {
-    type Value = Page<Article>;
+    type Value = Page<ArticleHead>;
     type Error = Arc<StorageError>;
 
-    async fn load(&self, keys: &[ArticlePage]) -> LoadResult<ArticlePage, Page<Article>> {
+    async fn load(&self, keys: &[ArticlePage]) -> LoadResult<ArticlePage, Page<ArticleHead>> {
         let mut out = HashMap::new();
         for ((kind, filter, page), parents) in group_by(keys, |k| {
             ((k.of.kind(), k.filter.clone(), k.page), k.of.clone())

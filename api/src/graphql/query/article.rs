@@ -37,8 +37,8 @@ impl ArticleQuery {
         Ok(connection(
             found,
             Total::AllArticles(filter),
-            |a| a.id.0,
-            Article::from,
+            |a| a.id().0,
+            Article::head,
         ))
     }
 }

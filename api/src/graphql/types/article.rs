@@ -202,7 +202,7 @@ pub(crate) async fn articles_of(
     Ok(connection(
         found,
         Total::Articles(ArticleCount { of, filter }),
-        |a| a.id.0,
-        Article::from,
+        |a| a.id().0,
+        Article::head,
     ))
 }
