@@ -326,7 +326,7 @@ async fn a_search_page_reads_its_articles_with_their_sources_in_one_statement() 
                 .trim_start_matches("报道")
                 .parse()
                 .unwrap_or(usize::MAX);
-            let source = if n % 2 == 0 { "央视网" } else { "環球網" };
+            let source = if n.is_multiple_of(2) { "央视网" } else { "環球網" };
             assert_eq!(article["source"]["name"], source, "the source of {title}");
         }
         // The data version, the ranking, the articles joined to their sources.
