@@ -1,7 +1,7 @@
 //! Articles read without their body and raw text: what a list of statements shows of the
 //! article each stands in (title, date, source) without reading and sending kilobytes of
 //! text per row; and articles by id with a chosen text left out, optionally joined to their
-//! sources (a page of search hits).
+//! sources (a page of search hits reads them so).
 
 use super::joins::{join, joined, select_prefixed};
 use crate::entity::{article, source};
@@ -106,25 +106,6 @@ impl Storage {
         }
         Ok(articles)
     }
-
-    /// As [`Self::articles_by_ids_without`], each article with its source (when it has
-    /// one), joined in the same statement.
-    pub(crate) async fn articles_with_sources_by_ids_without(
-        &self,
-        ids: &[ArticleId],
-        left_out: &[&str],
-    ) -> StorageResult<HashMap<ArticleId, (Article, Option<Source>)>> {
-        let mut query = by_ids(ids, left_out);
-        join(&mut query, source::Entity, SOURCE, (TABLE, "source_id"));
-        select_prefixed::<source::Entity>(&mut query, SOURCE);
-        let mut articles = HashMap::with_capacity(ids.len());
-        for row in self.db.query_all(&query).await? {
-            let article = Article::try_from(article::Model::from_query_result(&row, "")?)?;
-            let source = joined::<source::Entity>(&row, SOURCE)?.map(Source::from);
-            articles.insert(article.id, (article, source));
-        }
-        Ok(articles)
-    }
 }
 
 /// The articles table, as named in [`by_ids`].
@@ -140,4 +121,20 @@ fn by_ids(ids: &[ArticleId], left_out: &[&str]) -> SelectStatement {
     );
     select_all_but(&mut query, TABLE, "", left_out);
     query
+}
+
+/// As [`by_ids`], each article joined to its source; rows decode with
+/// [`decode_with_source`].
+pub(crate) fn with_sources_by_ids(ids: &[ArticleId], left_out: &[&str]) -> SelectStatement {
+    let mut query = by_ids(ids, left_out);
+    join(&mut query, source::Entity, SOURCE, (TABLE, "source_id"));
+    select_prefixed::<source::Entity>(&mut query, SOURCE);
+    query
+}
+
+/// An article row of [`with_sources_by_ids`] and its source, when it has one.
+pub(crate) fn decode_with_source(row: &QueryResult) -> StorageResult<(Article, Option<Source>)> {
+    let article = Article::try_from(article::Model::from_query_result(row, "")?)?;
+    let source = joined::<source::Entity>(row, SOURCE)?.map(Source::from);
+    Ok((article, source))
 }

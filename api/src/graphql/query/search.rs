@@ -33,31 +33,16 @@ fn decode_cursor(raw: &str) -> ApiResult<(f64, i64)> {
     Ok((f64::from_bits(bits), id.parse().map_err(|_| malformed())?))
 }
 
-/// The relations the hits of the search being resolved select, read with the page only
-/// when asked for.
-struct HitSelection {
-    /// The articles' sources: joined to the articles.
-    sources: bool,
-    /// The statement each match stands in: one more statement.
-    statements: bool,
-}
-
-impl HitSelection {
-    fn of(ctx: &Context<'_>) -> Self {
-        let connection = ctx.look_ahead();
-        let mut selects = HitSelection {
-            sources: false,
-            statements: false,
-        };
-        for node in [
-            connection.field("edges").field("node"),
-            connection.field("nodes"),
-        ] {
-            selects.sources |= node.field("article").field("source").exists();
-            selects.statements |= node.field("statement").exists();
-        }
-        selects
-    }
+/// Whether the hits of the search being resolved select the statement each match stands
+/// in: one more statement, read only when asked for.
+fn selects_statements(ctx: &Context<'_>) -> bool {
+    let connection = ctx.look_ahead();
+    [
+        connection.field("edges").field("node"),
+        connection.field("nodes"),
+    ]
+    .iter()
+    .any(|node| node.field("statement").exists())
 }
 
 #[Object]
@@ -88,10 +73,8 @@ impl SearchQueryRoot {
             Some(n) => n as u64,
         };
         let after = after.as_deref().map(decode_cursor).transpose()?;
-        let selects = HitSelection::of(ctx);
-        let page = storage(ctx)?
-            .search(&parsed, &filter, after, limit, selects.sources)
-            .await?;
+        let with_statements = selects_statements(ctx);
+        let page = storage(ctx)?.search(&parsed, &filter, after, limit).await?;
         let loaders = crate::graphql::context::loaders(ctx)?;
         let sources: Vec<_> = page
             .hits
@@ -117,7 +100,7 @@ impl SearchQueryRoot {
                 ),
             };
             places.push(
-                at.filter(|_| selects.statements)
+                at.filter(|_| with_statements)
                     .map(|at| StatementAt(hit.article.id, at)),
             );
             let cursor = encode_cursor(hit.score, hit.article.id.0);

@@ -93,6 +93,16 @@ impl RankingCache {
         Ok(ranking)
     }
 
+    /// The ranking kept for `key` and the data version it belongs to, without reading the
+    /// current version: a search reads its page with the version and trusts the ranking
+    /// only when they agree.
+    pub(crate) fn peek(&self, key: &Key) -> Option<(i64, Arc<Ranking>)> {
+        let mut kept = self.kept();
+        let version = kept.version;
+        let ranking = kept.slots.get(key)?.get()?.clone();
+        Some((version, ranking))
+    }
+
     /// The slot of `key` at `version`, made when missing; `None` when nothing is kept for
     /// it: a cache of size 0, or a reader behind a newer version already seen.
     fn slot(&self, key: &Key, version: i64) -> Option<Slot> {
@@ -187,6 +197,22 @@ mod tests {
         lookup(&cache, "合作", 2, 4, &runs).await;
         assert_eq!(runs.load(Ordering::SeqCst), 2);
         assert_eq!(cache.size(), (1, 4));
+    }
+
+    #[tokio::test]
+    async fn a_peek_finds_a_made_ranking_with_its_version() {
+        let cache = RankingCache::new(100);
+        let runs = AtomicUsize::new(0);
+        assert!(cache.peek(&key("合作")).is_none());
+        lookup(&cache, "合作", 3, 2, &runs).await;
+        let (version, ranking) = cache.peek(&key("合作")).expect("kept");
+        assert_eq!((version, ranking.len()), (3, 2));
+        assert!(cache.peek(&key("经贸")).is_none());
+        lookup(&cache, "经贸", 4, 1, &runs).await;
+        assert!(
+            cache.peek(&key("合作")).is_none(),
+            "a newer version drops it"
+        );
     }
 
     #[tokio::test]
