@@ -27,6 +27,14 @@ async fn add_articles(app: &TestApp, count: usize) {
     }
 }
 
+/// The SQL statements `query` ran, and its response (checked to hold no errors).
+async fn counted(app: &TestApp, query: &str, variables: Value) -> (u64, Value) {
+    let before = app.sql_statements().await;
+    let response = app.query(query, variables).await;
+    assert_no_errors(&response);
+    (app.sql_statements().await - before, response)
+}
+
 /// Each key type appears at one level only, so no two relations can share a batch by the
 /// luck of timing and the count is exact.
 const NESTED: &str = "query($n: Int!) { articles(first: $n) { totalCount edges { node { title source { name articles(first: 2) { totalCount } } \
@@ -42,16 +50,14 @@ const NESTED: &str = "query($n: Int!) { articles(first: $n) { totalCount edges {
 const RELATIONS_IN_NESTED: u64 = 17;
 
 async fn statements_for(app: &TestApp, n: usize) -> u64 {
-    let before = app.sql_statements().await;
-    let response = app.query(NESTED, json!({ "n": n })).await;
-    assert_no_errors(&response);
+    let (count, response) = counted(app, NESTED, json!({ "n": n })).await;
     assert_eq!(
         response["data"]["articles"]["edges"]
             .as_array()
             .map(Vec::len),
         Some(n)
     );
-    app.sql_statements().await - before
+    count
 }
 
 #[tokio::test]
@@ -73,11 +79,8 @@ async fn a_nested_query_runs_as_many_statements_for_fifty_articles_as_for_one() 
 const COUNTRY_ARTICLES: &str = "query($code: String!, $after: String, $filter: ArticleFilterInput) { country(code: $code) { articles(first: 4, after: $after, filter: $filter) { totalCount pageInfo { endCursor } edges { node { title } } } } }";
 
 async fn country_articles(app: &TestApp, variables: Value) -> (u64, Value) {
-    let before = app.sql_statements().await;
-    let response = app.query(COUNTRY_ARTICLES, variables).await;
-    assert_no_errors(&response);
-    let articles = response["data"]["country"]["articles"].clone();
-    (app.sql_statements().await - before, articles)
+    let (count, response) = counted(app, COUNTRY_ARTICLES, variables).await;
+    (count, response["data"]["country"]["articles"].clone())
 }
 
 #[tokio::test]
@@ -124,10 +127,7 @@ const COUNTRY_BODIES: &str =
 async fn a_page_of_articles_gives_their_bodies_when_asked_in_one_more_statement() {
     on_each_backend(|app| async move {
         add_articles(&app, 30).await;
-        let before = app.sql_statements().await;
-        let response = app.query(COUNTRY_BODIES, json!({})).await;
-        assert_no_errors(&response);
-        let count = app.sql_statements().await - before;
+        let (count, response) = counted(&app, COUNTRY_BODIES, json!({})).await;
         let edges = &response["data"]["country"]["articles"]["edges"];
         assert_eq!(edges[1]["node"]["title"], "报道9");
         assert_eq!(
@@ -146,21 +146,16 @@ const OF_KIND: &str = "query($kind: StatementKind!) { statements(filter: { kind:
 async fn a_page_of_statements_of_one_kind_brings_its_kept_count() {
     on_each_backend(|app| async move {
         add_articles(&app, 30).await;
-        let before = app.sql_statements().await;
-        let response = app.query(OF_KIND, json!({ "kind": "DIRECT" })).await;
-        assert_no_errors(&response);
-        let count = app.sql_statements().await - before;
+        let (count, response) = counted(&app, OF_KIND, json!({ "kind": "DIRECT" })).await;
         let connection = &response["data"]["statements"];
         assert_eq!(connection["totalCount"], 60);
         assert_eq!(connection["edges"][0]["node"]["speaker"]["name"], "部长0");
         assert_eq!(count, 1, "the page joined to its speakers, with its count");
 
         // No statement is indirect: an empty page, and the count read on its own.
-        let before = app.sql_statements().await;
-        let response = app.query(OF_KIND, json!({ "kind": "INDIRECT" })).await;
-        assert_no_errors(&response);
+        let (count, response) = counted(&app, OF_KIND, json!({ "kind": "INDIRECT" })).await;
         assert_eq!(response["data"]["statements"]["totalCount"], 0);
-        assert_eq!(app.sql_statements().await - before, 2);
+        assert_eq!(count, 2);
     })
     .await;
 }
@@ -172,10 +167,7 @@ const FLAGSHIP: &str = "query($name: String!) { person(name: $name) { statements
 const FLAGSHIP_FILTERED: &str = "query($name: String!) { statements(filter: { speaker: $name }, first: 20) { totalCount edges { node { text speaker { name } article { title source { name } } } } } }";
 
 async fn statements_run(app: &TestApp, query: &str, name: &str) -> (u64, Value) {
-    let before = app.sql_statements().await;
-    let response = app.query(query, json!({ "name": name })).await;
-    assert_no_errors(&response);
-    (app.sql_statements().await - before, response)
+    counted(app, query, json!({ "name": name })).await
 }
 
 #[tokio::test]
@@ -304,10 +296,7 @@ const SEARCH: &str = "{ search(query: \"合作\", first: 20) { totalCount edges 
 const SEARCH_WITH_STATEMENTS: &str = "{ search(query: \"合作\", first: 20) { edges { node { article { title } statement { text } } } } }";
 
 async fn search_run(app: &TestApp, query: &str) -> (u64, Value) {
-    let before = app.sql_statements().await;
-    let response = app.query(query, json!({})).await;
-    assert_no_errors(&response);
-    (app.sql_statements().await - before, response)
+    counted(app, query, json!({})).await
 }
 
 #[tokio::test]
@@ -326,7 +315,11 @@ async fn a_search_page_reads_its_articles_with_their_sources_in_one_statement() 
                 .trim_start_matches("报道")
                 .parse()
                 .unwrap_or(usize::MAX);
-            let source = if n.is_multiple_of(2) { "央视网" } else { "環球網" };
+            let source = if n.is_multiple_of(2) {
+                "央视网"
+            } else {
+                "環球網"
+            };
             assert_eq!(article["source"]["name"], source, "the source of {title}");
         }
         // The data version, the ranking, the articles joined to their sources.
