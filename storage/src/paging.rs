@@ -256,10 +256,7 @@ impl<P: IntoColumnRef + Clone, I: IntoColumnRef + Clone> PerParent<'_, P, I> {
             };
             for row in &db.query_all(&wrap(union)).await? {
                 let (key, item) = decode(row)?;
-                let total = match self.total {
-                    Some(_) => Some(read_total(row)?),
-                    None => None,
-                };
+                let total = self.total.map(|_| read_total(row)).transpose()?;
                 let (rows, kept) = grouped.entry(key).or_default();
                 rows.push(item);
                 *kept = total;

@@ -30,7 +30,7 @@ impl ArticleHead {
         self.0
     }
 
-    /// A head from an article row read through [`heads`].
+    /// A head from an article row read without its texts ([`heads`], [`by_ids`]).
     pub(crate) fn from_model(model: article::Model) -> StorageResult<Self> {
         Ok(ArticleHead(Article::try_from(model)?))
     }
@@ -85,26 +85,12 @@ impl Storage {
         &self,
         ids: &[ArticleId],
     ) -> StorageResult<HashMap<ArticleId, ArticleHead>> {
-        let articles = self.articles_by_ids_without(ids, TEXT_COLUMNS).await?;
-        Ok(articles
-            .into_iter()
-            .map(|(id, article)| (id, ArticleHead(article)))
-            .collect())
-    }
-
-    /// These articles, by id (missing ids are left out), with the text columns `left_out`
-    /// read as empty strings.
-    pub(crate) async fn articles_by_ids_without(
-        &self,
-        ids: &[ArticleId],
-        left_out: &[&str],
-    ) -> StorageResult<HashMap<ArticleId, Article>> {
-        let mut articles = HashMap::with_capacity(ids.len());
-        for row in self.db.query_all(&by_ids(ids, left_out)).await? {
-            let article = Article::try_from(article::Model::from_query_result(&row, "")?)?;
-            articles.insert(article.id, article);
+        let mut heads = HashMap::with_capacity(ids.len());
+        for row in self.db.query_all(&by_ids(ids, TEXT_COLUMNS)).await? {
+            let head = ArticleHead::from_model(article::Model::from_query_result(&row, "")?)?;
+            heads.insert(head.id(), head);
         }
-        Ok(articles)
+        Ok(heads)
     }
 }
 
