@@ -96,7 +96,7 @@ impl PageRequest {
     }
 
     /// Cuts rows fetched with `limit + 1` into a page in ascending order.
-    fn finish<T>(&self, mut rows: Vec<T>) -> Page<T> {
+    pub(crate) fn finish<T>(&self, mut rows: Vec<T>) -> Page<T> {
         let more = rows.len() as u64 > self.limit;
         rows.truncate(self.limit as usize);
         if self.from_end {

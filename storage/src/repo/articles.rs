@@ -54,10 +54,10 @@ fn filtered(filter: &ArticleFilter) -> Select<article::Entity> {
 /// The id a page of mentioning articles is ordered and cut by: the mention's article, equal
 /// to the article's id but in the same index as the mentioned entity, so the database walks
 /// `(entity, article)` in order and stops at the page instead of sorting every mention.
-const MENTIONING_ARTICLE: (mention::Entity, mention::Column) =
+pub(super) const MENTIONING_ARTICLE: (mention::Entity, mention::Column) =
     (mention::Entity, mention::Column::ArticleId);
 
-fn mentioning(filter: &ArticleFilter) -> Select<article::Entity> {
+pub(super) fn mentioning(filter: &ArticleFilter) -> Select<article::Entity> {
     filtered(filter).join(JoinType::InnerJoin, mention::Relation::Article.def().rev())
 }
 

@@ -3,7 +3,7 @@
 
 use crate::StorageResult;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, SelectStatement};
-use sea_orm::{EntityTrait, FromQueryResult, Iterable, QueryResult};
+use sea_orm::{EntityTrait, FromQueryResult, Iterable, QueryResult, TryGetable};
 
 /// `LEFT JOIN table AS alias ON alias.id = on.0.on.1`.
 pub(crate) fn join<E: EntityTrait>(
@@ -12,11 +12,21 @@ pub(crate) fn join<E: EntityTrait>(
     alias: &str,
     on: (&str, &str),
 ) {
+    join_by(query, table, (alias, "id"), on);
+}
+
+/// `LEFT JOIN table AS alias ON alias.key = on.0.on.1`, for a table keyed other than by `id`.
+pub(crate) fn join_by<E: EntityTrait>(
+    query: &mut SelectStatement,
+    table: E,
+    (alias, key): (&str, &str),
+    on: (&str, &str),
+) {
     query.join_as(
         JoinType::LeftJoin,
         table,
         Alias::new(alias),
-        Expr::col((Alias::new(alias), Alias::new("id")))
+        Expr::col((Alias::new(alias), Alias::new(key)))
             .equals((Alias::new(on.0), Alias::new(on.1))),
     );
 }
@@ -37,9 +47,18 @@ pub(crate) fn joined<E: EntityTrait>(
     row: &QueryResult,
     alias: &str,
 ) -> StorageResult<Option<E::Model>> {
+    joined_by::<E, i64>(row, (alias, "id"))
+}
+
+/// The row of `E` joined as `alias` on its `key` column (of type `K`), or `None` when the
+/// LEFT JOIN found nothing.
+pub(crate) fn joined_by<E: EntityTrait, K: TryGetable>(
+    row: &QueryResult,
+    (alias, key): (&str, &str),
+) -> StorageResult<Option<E::Model>> {
     let prefix = format!("{alias}_");
-    let id: Option<i64> = row.try_get(&prefix, "id")?;
-    match id {
+    let found: Option<K> = row.try_get(&prefix, key)?;
+    match found {
         Some(_) => Ok(Some(E::Model::from_query_result(row, &prefix)?)),
         None => Ok(None),
     }

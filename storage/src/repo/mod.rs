@@ -12,6 +12,7 @@ mod bulk;
 mod catalog;
 mod corrections;
 mod countries;
+mod country_articles;
 mod filters;
 mod joins;
 mod people;
