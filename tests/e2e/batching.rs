@@ -75,12 +75,19 @@ async fn a_nested_query_runs_as_many_statements_for_fifty_articles_as_for_one() 
     .await;
 }
 
-/// A country's articles with their count: unfiltered, the kept count comes with the page.
-const COUNTRY_ARTICLES: &str = "query($code: String!, $after: String, $filter: ArticleFilterInput) { country(code: $code) { articles(first: 4, after: $after, filter: $filter) { totalCount pageInfo { endCursor } edges { node { title } } } } }";
+/// A country's articles with their count: unfiltered, the country and the kept count come
+/// with the page.
+const COUNTRY_ARTICLES: &str = "query($code: String!, $after: String, $filter: ArticleFilterInput) { country(code: $code) { code nameHans articles(first: 4, after: $after, filter: $filter) { totalCount pageInfo { endCursor hasNextPage hasPreviousPage } edges { node { title } } } } }";
 
 async fn country_articles(app: &TestApp, variables: Value) -> (u64, Value) {
+    let code = variables["code"].clone();
     let (count, response) = counted(app, COUNTRY_ARTICLES, variables).await;
-    (count, response["data"]["country"]["articles"].clone())
+    let country = &response["data"]["country"];
+    if !country.is_null() {
+        assert_eq!(country["code"], code, "{response}");
+        assert!(country["nameHans"].as_str().is_some_and(|n| !n.is_empty()));
+    }
+    (count, country["articles"].clone())
 }
 
 #[tokio::test]
@@ -91,19 +98,23 @@ async fn a_page_of_a_countrys_articles_brings_its_kept_count() {
         let (count, first) = country_articles(&app, json!({ "code": "KH" })).await;
         assert_eq!(first["totalCount"], 6);
         assert_eq!(first["edges"].as_array().map(Vec::len), Some(4));
-        assert_eq!(count, 2, "the country, and the page with its count");
+        assert_eq!(count, 1, "the country with the page and its count");
+        assert_eq!(first["pageInfo"]["hasNextPage"], true);
 
-        // Past the last article the page has no row to carry the count: it is read alone.
         let cursor = first["pageInfo"]["endCursor"].clone();
         let (count, rest) = country_articles(&app, json!({ "code": "KH", "after": cursor })).await;
         assert_eq!(rest["edges"].as_array().map(Vec::len), Some(2));
         assert_eq!(rest["totalCount"], 6);
-        assert_eq!(count, 2);
+        assert_eq!(count, 1);
+
+        // Past the last article the page has no row to carry the country and the count:
+        // they are read alone.
         let cursor = rest["pageInfo"]["endCursor"].clone();
         let (count, past) = country_articles(&app, json!({ "code": "KH", "after": cursor })).await;
         assert_eq!(past["edges"].as_array().map(Vec::len), Some(0));
         assert_eq!(past["totalCount"], 6);
-        assert_eq!(count, 3, "the country, the empty page, the count");
+        assert_eq!(count, 3, "the empty page, the country, the count");
+        assert_eq!(past["pageInfo"]["hasPreviousPage"], true);
 
         // A filtered list has no kept count: it is counted.
         let filter = json!({ "code": "KH", "filter": { "source": "央视网" } });
@@ -114,6 +125,38 @@ async fn a_page_of_a_countrys_articles_brings_its_kept_count() {
 
         let (_, none) = country_articles(&app, json!({ "code": "US" })).await;
         assert_eq!(none["totalCount"], 0);
+        assert_eq!(none["edges"].as_array().map(Vec::len), Some(0));
+
+        // A well-formed code no country has: no country, whether or not a page is asked.
+        let (_, unknown) = counted(&app, COUNTRY_ARTICLES, json!({ "code": "XX" })).await;
+        assert!(unknown["data"]["country"].is_null(), "{unknown}");
+        assert!(unknown["errors"].is_null(), "{unknown}");
+    })
+    .await;
+}
+
+/// Two pages of one country's articles: neither is read with the country.
+const TWO_PAGES: &str = "{ country(code: \"KH\") { nameEn first: articles(first: 2) { edges { node { title } } } more: articles(first: 3) { totalCount edges { node { title } } } } }";
+
+#[tokio::test]
+async fn two_pages_of_a_countrys_articles_are_each_read_through_the_loaders() {
+    on_each_backend(|app| async move {
+        add_articles(&app, 30).await;
+        let (count, response) = counted(&app, TWO_PAGES, json!({})).await;
+        let country = &response["data"]["country"];
+        assert_eq!(country["nameEn"], "Cambodia", "{response}");
+        let titles = |page: &Value| -> Vec<String> {
+            page["edges"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e["node"]["title"].as_str().map(str::to_owned))
+                .collect()
+        };
+        assert_eq!(titles(&country["first"]), ["报道4", "报道9"]);
+        assert_eq!(titles(&country["more"]), ["报道4", "报道9", "报道14"]);
+        assert_eq!(country["more"]["totalCount"], 6);
+        assert_eq!(count, 3, "the country, then each page with its count");
     })
     .await;
 }
@@ -134,7 +177,7 @@ async fn a_page_of_articles_gives_their_bodies_when_asked_in_one_more_statement(
             edges[1]["node"]["body"],
             "第9位部长表示:“合作是第9个选择。”另一位官员说:“继续对话9。”"
         );
-        assert_eq!(count, 3, "the country, the page of heads, the bodies");
+        assert_eq!(count, 2, "the country with the page of heads, the bodies");
     })
     .await;
 }

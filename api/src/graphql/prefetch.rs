@@ -1,5 +1,6 @@
-//! Reading a page of statements together with the to-one relations its nodes select
-//! (article, the article's source, speaker), in the statement that reads the page.
+//! Reading a page in the statement that reads what it hangs off: a page of statements
+//! together with the to-one relations its nodes select (article, the article's source,
+//! speaker), and a person's or a country's first page with the person or country.
 //!
 //! The selection set says which relations to join; the joined rows are then fed into the
 //! request's loaders, so the `article`, `source` and `speaker` resolvers below find them
@@ -8,13 +9,14 @@
 
 use super::connection::selects_page_of;
 use super::context::loaders;
-use super::loaders::{HeadOf, StatementPage};
+use super::loaders::{ArticlePage, ArticlesOf, HeadOf, StatementPage};
 use super::paging::PageArgs;
 use crate::error::ApiResult;
 use async_graphql::{Context, Lookahead, Value};
 use quotegraph_domain::PersonId;
 use quotegraph_storage::{
-    JoinedStatement, Page, PageRequest, StatementFilter, StatementJoins, StatementsOf,
+    ArticleFilter, ArticleHead, JoinedStatement, Page, PageRequest, StatementFilter,
+    StatementJoins, StatementsOf,
 };
 
 /// The joins the nodes of the statement connection being resolved select.
@@ -35,11 +37,23 @@ fn joins_of(connection: &Lookahead<'_>) -> StatementJoins {
 }
 
 /// The page of a person's statements the field being resolved (a person) selects, when
-/// it selects one plainly: one `statements` field, no filter, page arguments that parse.
-/// That page can be read with the person itself
-/// (`Storage::person_by_name_with_statements`) and fed with [`feed_statements_of`].
+/// it selects one plainly (see [`plain_page`]). That page can be read with the person
+/// itself (`Storage::person_by_name_with_statements`) and fed with [`feed_statements_of`].
 pub fn plain_statements_page(ctx: &Context<'_>) -> Option<(PageRequest, StatementJoins)> {
-    let fields = ctx.look_ahead().field("statements").selection_fields();
+    plain_page(ctx, "statements", joins_of)
+}
+
+/// The page of the connection `field` below the field being resolved, when it is selected
+/// plainly: once, with no argument but page arguments that parse, asking for its page; with
+/// what `read` finds in that connection's selection. Such a page can be read in the
+/// statement that reads the field being resolved, and fed to the loader the connection
+/// reads from.
+pub fn plain_page<T>(
+    ctx: &Context<'_>,
+    field: &str,
+    read: impl FnOnce(&Lookahead<'_>) -> T,
+) -> Option<(PageRequest, T)> {
+    let fields = ctx.look_ahead().field(field).selection_fields();
     let [field] = fields.as_slice() else {
         return None;
     };
@@ -66,7 +80,7 @@ pub fn plain_statements_page(ctx: &Context<'_>) -> Option<(PageRequest, Statemen
     if !selects_page_of(&connection) {
         return None;
     }
-    Some((args.request().ok()?, joins_of(&connection)))
+    Some((args.request().ok()?, read(&connection)))
 }
 
 /// Hands a page of `person`'s statements, read with the person, to the loader the
@@ -93,6 +107,23 @@ fn add_joins(joins: &mut StatementJoins, node: &Lookahead<'_>) {
     joins.article |= article.exists();
     joins.source |= article.field("source").exists();
     joins.speaker |= node.field("speaker").exists();
+}
+
+/// Hands a page of `of`'s articles (unfiltered), read with its parent, to the loader the
+/// `articles` field below it reads from.
+pub async fn feed_articles_of(
+    ctx: &Context<'_>,
+    of: ArticlesOf,
+    page: PageRequest,
+    found: Page<ArticleHead>,
+) -> ApiResult<()> {
+    let key = ArticlePage {
+        of,
+        filter: ArticleFilter::default(),
+        page,
+    };
+    loaders(ctx)?.feed_one(key, found).await;
+    Ok(())
 }
 
 /// Feeds the page's joined relations to the request's loaders and returns its statements.

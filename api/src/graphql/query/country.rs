@@ -2,6 +2,8 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::context::{load, storage};
+use crate::graphql::loaders::ArticlesOf;
+use crate::graphql::prefetch::{feed_articles_of, plain_page};
 use crate::graphql::types::Country;
 use async_graphql::{Context, Object};
 use quotegraph_domain::CountryCode;
@@ -20,9 +22,7 @@ impl CountryQuery {
         name: Option<String>,
     ) -> ApiResult<Option<Country>> {
         match (code, name) {
-            (Some(code), None) => Ok(load(ctx, CountryCode::parse("code", &code)?)
-                .await?
-                .map(Country)),
+            (Some(code), None) => country_by_code(ctx, CountryCode::parse("code", &code)?).await,
             (None, Some(name)) => Ok(storage(ctx)?.country_by_name(&name).await?.map(Country)),
             _ => Err(ApiError::bad_input(
                 "code",
@@ -40,4 +40,18 @@ impl CountryQuery {
             .map(Country)
             .collect())
     }
+}
+
+/// The country with this code; when the selection asks plainly for a page of its articles,
+/// read with that page in one statement and the page fed to the loader `articles` reads.
+async fn country_by_code(ctx: &Context<'_>, code: CountryCode) -> ApiResult<Option<Country>> {
+    let Some((page, _)) = plain_page(ctx, "articles", |_| ()) else {
+        return Ok(load(ctx, code).await?.map(Country));
+    };
+    let found = storage(ctx)?.country_with_articles(&code, &page).await?;
+    let Some((country, articles)) = found else {
+        return Ok(None);
+    };
+    feed_articles_of(ctx, ArticlesOf::Country(code), page, articles).await?;
+    Ok(Some(Country(country)))
 }
