@@ -1,5 +1,10 @@
 //! A country read with a page of the articles mentioning it, in one statement: each row
 //! of the page brings the country, as a statement's rows bring their speaker.
+//!
+//! The country is joined inside the page's own select (on the mention's country code), not
+//! around it: the rows keep the order of the (country, article) index they are read from,
+//! so neither database sorts the page again, and PostgreSQL reads the one country once
+//! instead of hashing every country.
 
 use super::ArticleFilter;
 use super::article_heads::{ArticleHead, heads};
@@ -10,10 +15,8 @@ use crate::paging::{PARENT_COLUMN, PerParent};
 use crate::tally::Tally;
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::{Country, CountryCode};
-use sea_orm::sea_query::{Alias, Asterisk, Order, Query, SelectStatement};
-use sea_orm::{FromQueryResult, QueryResult};
+use sea_orm::{EntityName, FromQueryResult, IdenStatic, QueryResult, QueryTrait, Select};
 
-const PAGE: &str = "qg_page";
 const COUNTRY: &str = "qc";
 
 impl Storage {
@@ -35,9 +38,9 @@ impl Storage {
         let found = per_parent
             .fetch(
                 &self.db,
-                heads(mentioning(&ArticleFilter::default())),
+                with_country(heads(mentioning(&ArticleFilter::default()))),
                 &[code.as_str().to_owned()],
-                |union| with_country(union, page.order()),
+                |union| union,
                 decode,
             )
             .await?;
@@ -54,22 +57,16 @@ impl Storage {
     }
 }
 
-/// The page (the union of one parent's page) joined to the country it mentions, in the
-/// page's order.
-fn with_country(union: SelectStatement, order: Order) -> SelectStatement {
-    let mut query = Query::select();
-    query
-        .column((Alias::new(PAGE), Asterisk))
-        .from_subquery(union, Alias::new(PAGE));
-    join_by(
-        &mut query,
-        country::Entity,
-        (COUNTRY, "code"),
-        (PAGE, PARENT_COLUMN),
+/// `select` (articles joined to their mentions) with the mentioned country of each row.
+fn with_country(mut select: Select<article::Entity>) -> Select<article::Entity> {
+    let query = QueryTrait::query(&mut select);
+    let mention = (
+        mention::Entity.table_name(),
+        mention::Column::CountryCode.as_str(),
     );
-    select_prefixed::<country::Entity>(&mut query, COUNTRY);
-    query.order_by((Alias::new(PAGE), Alias::new("id")), order);
-    query
+    join_by(query, country::Entity, (COUNTRY, "code"), mention);
+    select_prefixed::<country::Entity>(query, COUNTRY);
+    select
 }
 
 /// One row: its parent code, the article's head and the country.
