@@ -6,6 +6,7 @@ mod convert;
 mod entity;
 mod error;
 pub mod events;
+mod literal_limits;
 pub mod migration;
 mod paging;
 mod repo;

@@ -5,6 +5,7 @@
 //! column of its rows, so its `totalCount` costs no statement of its own.
 
 use crate::StorageResult;
+use crate::literal_limits::LiteralLimits;
 use crate::tally::Tally;
 use sea_orm::sea_query::{
     Alias, Asterisk, Expr, ExprTrait, IntoColumnRef, Order, Query, SelectStatement, UnionType,
@@ -162,7 +163,7 @@ where
     if let Some((tally, item)) = kept {
         query.expr_as(tally.kept_count(item), Alias::new(TOTAL_COLUMN));
     }
-    let rows = db.query_all(&wrap(query)).await?;
+    let rows = db.query_all(&LiteralLimits(&wrap(query))).await?;
     let total = match (kept, rows.first()) {
         (Some(_), Some(row)) => Some(read_total(row)?),
         _ => None,
@@ -254,7 +255,7 @@ impl<P: IntoColumnRef + Clone, I: IntoColumnRef + Clone> PerParent<'_, P, I> {
             let Some(union) = self.union(&base, chunk) else {
                 continue;
             };
-            for row in &db.query_all(&wrap(union)).await? {
+            for row in &db.query_all(&LiteralLimits(&wrap(union))).await? {
                 let (key, item) = decode(row)?;
                 let total = self.total.map(|_| read_total(row)).transpose()?;
                 let (rows, kept) = grouped.entry(key).or_default();

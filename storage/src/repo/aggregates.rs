@@ -4,6 +4,7 @@
 
 use super::StatementFilter;
 use crate::entity::{article, mention, statement};
+use crate::literal_limits::LiteralLimits;
 use crate::{Storage, StorageResult};
 use quotegraph_domain::PersonId;
 use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, Func, Order, Query, SimpleExpr};
@@ -79,7 +80,7 @@ impl Storage {
             .order_by(Alias::new("n"), Order::Desc)
             .order_by(Alias::new("speaker"), Order::Asc)
             .limit(limit);
-        let rows = self.db.query_all(&query).await?;
+        let rows = self.db.query_all(&LiteralLimits(&query)).await?;
         rows.iter()
             .map(|r| Ok((PersonId(r.try_get("", "speaker")?), count(r, "n")?)))
             .collect()
