@@ -148,9 +148,13 @@ pub async fn import_paths(storage: &Storage, paths: &[PathBuf]) -> anyhow::Resul
         }
     });
     let mut summary = ImportSummary::default();
+    let mut statistics = GrowthSchedule::default();
     while let Some(batch) = receiver.recv().await {
         bar.inc(batch.len() as u64);
         store_batch(storage, batch, &mut summary).await?;
+        if statistics.due(summary.imported) {
+            storage.refresh_lookup_statistics().await?;
+        }
     }
     producer.await?;
     bar.finish_and_clear();
@@ -158,6 +162,28 @@ pub async fn import_paths(storage: &Storage, paths: &[PathBuf]) -> anyhow::Resul
         storage.refresh_statistics().await?;
     }
     Ok(summary)
+}
+
+/// When an import refreshes the statistics of the tables it looks rows up in: after its
+/// first stored articles, then each time it has doubled what it had stored at the last
+/// refresh, so the planner never sees those tables at less than half their size, at a cost
+/// of a logarithmic number of refreshes.
+#[derive(Debug, Default)]
+struct GrowthSchedule {
+    /// Articles stored at the last refresh (0: none yet).
+    refreshed_at: usize,
+}
+
+impl GrowthSchedule {
+    /// Whether a refresh is due now that `imported` articles are stored; if so, it counts
+    /// as done.
+    fn due(&mut self, imported: usize) -> bool {
+        let due = imported > 0 && imported >= self.refreshed_at.saturating_mul(2);
+        if due {
+            self.refreshed_at = imported;
+        }
+        due
+    }
 }
 
 /// Reads and prepares `files` on `workers` threads, in file order.
@@ -224,4 +250,26 @@ async fn store_batch(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GrowthSchedule;
+
+    #[test]
+    fn statistics_are_refreshed_as_the_import_doubles() {
+        let mut schedule = GrowthSchedule::default();
+        let due: Vec<usize> = [0, 256, 300, 512, 700, 1024, 1500, 2047, 2048, 5000, 6000]
+            .into_iter()
+            .filter(|&imported| schedule.due(imported))
+            .collect();
+        assert_eq!(due, [256, 512, 1024, 2048, 5000]);
+    }
+
+    #[test]
+    fn nothing_stored_refreshes_nothing() {
+        let mut schedule = GrowthSchedule::default();
+        assert!(!schedule.due(0));
+        assert!(!schedule.due(0));
+    }
 }

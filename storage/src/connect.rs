@@ -152,7 +152,27 @@ impl Storage {
         }
         Ok(())
     }
+
+    /// Brings PostgreSQL's statistics of the tables a bulk write looks rows up in
+    /// (`LOOKED_UP_TABLES`) up to date, for during a load that grows them. A table that
+    /// has never been analyzed is planned as a few wide rows, so the batch's look-up of
+    /// its content hashes in `articles` stays a sequential scan, comparing every stored
+    /// row with every hash of the batch, however large the table grows (autovacuum would
+    /// refresh them, but may be off or behind a bulk load). The tables the load only
+    /// inserts into are left for [`Storage::refresh_statistics`] at its end.
+    pub async fn refresh_lookup_statistics(&self) -> StorageResult<()> {
+        if self.db.get_database_backend() == DbBackend::Postgres {
+            self.writer
+                .execute_unprepared(&format!("ANALYZE {LOOKED_UP_TABLES}"))
+                .await?;
+        }
+        Ok(())
+    }
 }
+
+/// The tables a bulk write reads before it writes: stored articles by content hash and
+/// URL, people by alias, and the titles they were seen with.
+const LOOKED_UP_TABLES: &str = "articles, people, person_aliases, person_roles";
 
 fn default_search_cache() -> Arc<RankingCache> {
     Arc::new(RankingCache::new(DEFAULT_SEARCH_CACHE_HITS))

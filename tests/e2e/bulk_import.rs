@@ -8,7 +8,8 @@ use quotegraph_storage::Storage;
 use quotegraph_tests::database::TestDatabase;
 use quotegraph_tests::dump::{Dump, article_count, dump, of_articles};
 use quotegraph_tests::tallies::assert_counts_kept;
-use quotegraph_tests::{backends, binary};
+use quotegraph_tests::{backends, binary, postgres_backend};
+use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -185,4 +186,47 @@ async fn an_import_killed_at_any_moment_leaves_whole_articles_and_resumes() {
         );
         assert_counts_kept(killed.url(), "imports killed and resumed").await;
     }
+}
+
+/// How many times PostgreSQL has analyzed `table` of the database at `url`, waiting up to
+/// a few seconds for the counts of connections just closed to be reported.
+async fn analyze_count(url: &str, table: &str, at_least: i64) -> i64 {
+    let db = Database::connect(url).await.expect("a connection");
+    let mut count = 0;
+    for _ in 0..50 {
+        let row = db
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                format!(
+                    "SELECT analyze_count AS n FROM pg_stat_user_tables WHERE relname = '{table}'"
+                ),
+            ))
+            .await
+            .expect("pg_stat_user_tables answers")
+            .expect("the table exists");
+        count = row.try_get("", "n").expect("a count");
+        if count >= at_least {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    count
+}
+
+#[tokio::test]
+async fn a_postgres_import_refreshes_the_statistics_of_what_it_looks_up_as_it_grows() {
+    let Some(backend) = postgres_backend() else {
+        return;
+    };
+    // Three batches: refreshed after the first and the second (the stored articles
+    // doubled), then everything analyzed at the end.
+    let corpus = corpus(600, 13);
+    let database = TestDatabase::create(&backend).await;
+    bulk_import(database.url(), corpus.path()).await;
+    assert_eq!(analyze_count(database.url(), "articles", 3).await, 3);
+    assert_eq!(
+        analyze_count(database.url(), "statements", 1).await,
+        1,
+        "a table the import only inserts into is analyzed once, at the end"
+    );
 }
