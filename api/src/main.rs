@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use quotegraph_api::commands::{extract_files, import_paths};
+use quotegraph_api::commands::{SearchIndexBuild, extract_files, import_paths};
 use quotegraph_api::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, Limits};
 use quotegraph_api::reextract::reextract_all;
 use quotegraph_api::tokens::{Tokens, hash_token};
@@ -77,6 +77,11 @@ enum Command {
         /// Database: a SQLite URL (created if missing) or postgres://….
         #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
         database: String,
+        /// When PostgreSQL's search index is built: `after` the load (dropped for its
+        /// duration, searches meanwhile read every document), `during` it, or `auto`
+        /// (after for a load of 50,000 files or more, into no more stored articles).
+        #[arg(long, value_enum, default_value_t = SearchIndexBuild::Auto)]
+        search_index: SearchIndexBuild,
     },
     /// Print the GraphQL schema (SDL); needs no database.
     Schema,
@@ -162,7 +167,7 @@ async fn main() -> anyhow::Result<()> {
                 .context("opening the database")?
                 .with_search_cache(search_cache_hits);
             if !import.is_empty() {
-                let summary = import_paths(&storage, &import).await?;
+                let summary = import_paths(&storage, &import, SearchIndexBuild::Auto).await?;
                 eprint!("{summary}");
             }
             let settings = Settings {
@@ -204,11 +209,15 @@ async fn main() -> anyhow::Result<()> {
                 print!("{}", report.to_text());
             }
         }
-        Command::Import { paths, database } => {
+        Command::Import {
+            paths,
+            database,
+            search_index,
+        } => {
             let storage = Storage::connect_and_migrate(&database)
                 .await
                 .context("opening the database")?;
-            let summary = import_paths(&storage, &paths).await?;
+            let summary = import_paths(&storage, &paths, search_index).await?;
             eprint!("{summary}");
             tracing::info!(sql_statements = storage.statements_run(), "import finished");
             anyhow::ensure!(

@@ -185,6 +185,8 @@ async fn migrate_in(tx: &DatabaseTransaction) -> StorageResult<()> {
             .await?;
     }
     Migrator::up(tx, None).await?;
+    // A load that dropped the search index and was killed before building it again.
+    repo::ensure_search_index(tx).await?;
     repo::seed_countries(tx).await
 }
 

@@ -2,9 +2,10 @@
 //! articles one at a time stores, and an import killed with SIGKILL at any moment leaves
 //! whole articles only and, run again, ends where an uninterrupted import ends.
 
-use quotegraph_api::commands::import_paths;
+use quotegraph_api::commands::{SearchIndexBuild, import_paths};
 use quotegraph_api::importer::{Overrides, article_files, import_text};
-use quotegraph_storage::Storage;
+use quotegraph_domain::search::SearchQuery;
+use quotegraph_storage::{ArticleFilter, Storage};
 use quotegraph_tests::database::TestDatabase;
 use quotegraph_tests::dump::{Dump, article_count, dump, of_articles};
 use quotegraph_tests::tallies::assert_counts_kept;
@@ -29,10 +30,15 @@ fn corpus(articles: usize, seed: u64) -> tempfile::TempDir {
 
 /// Imports the folder the way `quotegraph import` does, in this process.
 async fn bulk_import(url: &str, dir: &Path) {
+    bulk_import_building(url, dir, SearchIndexBuild::Auto).await;
+}
+
+/// The same, building PostgreSQL's search index as `index` says.
+async fn bulk_import_building(url: &str, dir: &Path, index: SearchIndexBuild) {
     let storage = Storage::connect_and_migrate(url)
         .await
         .expect("the database opens");
-    let summary = import_paths(&storage, &[dir.to_owned()])
+    let summary = import_paths(&storage, &[dir.to_owned()], index)
         .await
         .expect("the import runs");
     assert!(summary.failed.is_empty(), "{summary}");
@@ -101,13 +107,15 @@ fn random_below(n: usize, salt: u64) -> usize {
     (RandomState::new().hash_one(salt) % n as u64) as usize
 }
 
-/// Starts `quotegraph import` on the folder and kills it with SIGKILL once the database
-/// holds at least `at_least` articles, or lets it finish if it gets there first.
-async fn import_killed_after(url: &str, dir: &Path, at_least: i64) {
+/// Starts `quotegraph import` on the folder, with `options`, and kills it with SIGKILL
+/// once the database holds at least `at_least` articles; says whether it did, or the
+/// import finished first.
+async fn import_killed_after(url: &str, dir: &Path, at_least: i64, options: &[&str]) -> bool {
     let mut child = Command::new(binary::quotegraph())
         .arg("import")
         .arg(dir)
         .args(["--database", url])
+        .args(options)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -116,7 +124,7 @@ async fn import_killed_after(url: &str, dir: &Path, at_least: i64) {
     loop {
         if child.try_wait().expect("the child is watched").is_some() {
             eprintln!("the import finished before {at_least} articles were seen");
-            return;
+            return false;
         }
         if article_count(url).await.is_some_and(|n| n >= at_least) {
             break;
@@ -125,6 +133,7 @@ async fn import_killed_after(url: &str, dir: &Path, at_least: i64) {
     }
     child.kill().expect("SIGKILL is sent");
     child.wait().expect("the killed import is reaped");
+    true
 }
 
 /// Runs `quotegraph import` on the folder to the end.
@@ -175,7 +184,7 @@ async fn an_import_killed_at_any_moment_leaves_whole_articles_and_resumes() {
             let stored = article_count(killed.url()).await.unwrap_or(0) as usize;
             let at_least = stored + 1 + random_below(ARTICLES / 4, round);
             eprintln!("{backend:?}: round {round}: killed after {at_least} articles");
-            import_killed_after(killed.url(), corpus.path(), at_least as i64).await;
+            import_killed_after(killed.url(), corpus.path(), at_least as i64, &[]).await;
             assert_only_whole_articles(killed.url(), &reference).await;
         }
         import_to_the_end(killed.url(), corpus.path());
@@ -228,5 +237,119 @@ async fn a_postgres_import_refreshes_the_statistics_of_what_it_looks_up_as_it_gr
         analyze_count(database.url(), "statements", 1).await,
         1,
         "a table the import only inserts into is analyzed once, at the end"
+    );
+}
+
+/// Each article's search document, by content hash, as text, in order.
+async fn search_documents(url: &str) -> Vec<String> {
+    let db = Database::connect(url).await.expect("a connection");
+    db.query_all_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT a.content_hash || ' ' || CAST(d.tsv AS TEXT) AS line FROM search_documents d \
+         JOIN articles a ON a.id = d.article_id ORDER BY a.content_hash",
+    ))
+    .await
+    .expect("the documents are read")
+    .iter()
+    .map(|row| row.try_get("", "line").expect("a line"))
+    .collect()
+}
+
+/// Whether the database at `url` has the GIN index its searches use.
+async fn has_search_index(url: &str) -> bool {
+    let db = Database::connect(url).await.expect("a connection");
+    db.query_one_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT 1 AS found FROM pg_indexes WHERE tablename = 'search_documents' \
+         AND indexdef LIKE '%USING gin (tsv)%'",
+    ))
+    .await
+    .expect("pg_indexes answers")
+    .is_some()
+}
+
+/// The titles a search for the first two characters of the first stored title finds.
+async fn titles_found(url: &str) -> Vec<String> {
+    let storage = Storage::connect(url).await.expect("the database opens");
+    let first = dump(url).await["articles"][0]
+        .split('\t')
+        .nth(1)
+        .expect("a title")
+        .chars()
+        .take(2)
+        .collect::<String>();
+    let query = SearchQuery::parse(&first).expect("a query");
+    let page = storage
+        .search(&query, &ArticleFilter::default(), None, 50)
+        .await
+        .expect("the search answers");
+    assert!(!page.hits.is_empty(), "{first} is found");
+    page.hits.into_iter().map(|hit| hit.article.title).collect()
+}
+
+#[tokio::test]
+async fn a_postgres_import_that_builds_its_search_index_after_the_load_stores_and_finds_the_same() {
+    let Some(backend) = postgres_backend() else {
+        return;
+    };
+    let corpus = corpus(300, 14);
+    let during = TestDatabase::create(&backend).await;
+    let after = TestDatabase::create(&backend).await;
+    bulk_import_building(during.url(), corpus.path(), SearchIndexBuild::During).await;
+    bulk_import_building(after.url(), corpus.path(), SearchIndexBuild::After).await;
+    assert_same(
+        &dump(after.url()).await,
+        &dump(during.url()).await,
+        "index built after",
+    );
+    assert_eq!(
+        search_documents(after.url()).await,
+        search_documents(during.url()).await
+    );
+    assert!(has_search_index(during.url()).await);
+    assert!(
+        has_search_index(after.url()).await,
+        "built again at the end"
+    );
+    assert_eq!(
+        titles_found(after.url()).await,
+        titles_found(during.url()).await
+    );
+}
+
+#[tokio::test]
+async fn a_postgres_import_killed_with_its_search_index_dropped_gets_it_back_on_migrating() {
+    let Some(backend) = postgres_backend() else {
+        return;
+    };
+    const ARTICLES: usize = 400;
+    let corpus = corpus(ARTICLES, 15);
+    let reference = TestDatabase::create(&backend).await;
+    bulk_import(reference.url(), corpus.path()).await;
+
+    let killed = TestDatabase::create(&backend).await;
+    let at_least = 1 + random_below(ARTICLES / 2, 15) as i64;
+    eprintln!("killed after {at_least} articles");
+    let after = ["--search-index", "after"];
+    if import_killed_after(killed.url(), corpus.path(), at_least, &after).await {
+        assert!(
+            !has_search_index(killed.url()).await,
+            "the index is dropped during the load"
+        );
+        assert_only_whole_articles(killed.url(), &dump(reference.url()).await).await;
+    }
+    Storage::connect_and_migrate(killed.url())
+        .await
+        .expect("the database migrates");
+    assert!(has_search_index(killed.url()).await, "migrating builds it");
+    import_to_the_end(killed.url(), corpus.path());
+    assert_same(
+        &dump(killed.url()).await,
+        &dump(reference.url()).await,
+        "resumed",
+    );
+    assert_eq!(
+        search_documents(killed.url()).await,
+        search_documents(reference.url()).await
     );
 }

@@ -1,6 +1,6 @@
 //! Raw articles in, knowledge out: `importArticle` and `quotegraph import` end to end.
 
-use quotegraph_api::commands::import_paths;
+use quotegraph_api::commands::{SearchIndexBuild, import_paths};
 use quotegraph_storage::Storage;
 use quotegraph_tests::seeds::{
     acceptable_quotes_of, article_text, gold_articles, required_quotes_of, seeds_dir,
@@ -153,7 +153,7 @@ async fn a_folder_import_stores_each_article_once_and_says_so() {
         let storage = Storage::connect_and_migrate(database.url())
             .await
             .expect("the database opens");
-        let first = import_paths(&storage, &[seeds_dir()])
+        let first = import_paths(&storage, &[seeds_dir()], SearchIndexBuild::Auto)
             .await
             .expect("the folder is read");
         assert_eq!(
@@ -167,7 +167,7 @@ async fn a_folder_import_stores_each_article_once_and_says_so() {
             .await
             .expect("a search");
         assert_eq!(found, 2, "articles imported in a batch are searchable");
-        let again = import_paths(&storage, &[seeds_dir()])
+        let again = import_paths(&storage, &[seeds_dir()], SearchIndexBuild::Auto)
             .await
             .expect("the folder is read");
         assert_eq!(
@@ -175,9 +175,13 @@ async fn a_folder_import_stores_each_article_once_and_says_so() {
             (0, 2, 0),
             "{again}"
         );
-        let missing = import_paths(&storage, &[seeds_dir().join("no-such-file.txt")])
-            .await
-            .expect("a summary");
+        let missing = import_paths(
+            &storage,
+            &[seeds_dir().join("no-such-file.txt")],
+            SearchIndexBuild::Auto,
+        )
+        .await
+        .expect("a summary");
         assert_eq!(missing.failed.len(), 1);
     }
 }

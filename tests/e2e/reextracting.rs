@@ -2,7 +2,7 @@
 //! extracted, keeps what an admin entered or edited, and leaves an article whole when a
 //! kept statement no longer fits.
 
-use quotegraph_api::commands::import_paths;
+use quotegraph_api::commands::{SearchIndexBuild, import_paths};
 use quotegraph_api::reextract::reextract_all;
 use quotegraph_storage::Storage;
 use quotegraph_tests::backends;
@@ -15,7 +15,7 @@ async fn imported_samples(database: &TestDatabase) -> (Storage, DatabaseConnecti
     let storage = Storage::connect_and_migrate(database.url())
         .await
         .expect("the database opens");
-    import_paths(&storage, &[seeds_dir()])
+    import_paths(&storage, &[seeds_dir()], SearchIndexBuild::Auto)
         .await
         .expect("the samples import");
     let raw = Database::connect(database.url())

@@ -1,7 +1,7 @@
 //! Keeping the search index: an article's tokens go in with it and come out with it, in
 //! the writer's transaction.
 
-use crate::{StorageError, StorageResult};
+use crate::{Storage, StorageError, StorageResult};
 use quotegraph_domain::Article;
 use quotegraph_domain::search::{fts5_document, tsvector_literal};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
@@ -9,6 +9,43 @@ use sea_orm::{ConnectionTrait, DbBackend};
 
 /// Rows per multi-row insert into the index.
 const INDEX_CHUNK: usize = 200;
+
+/// Builds PostgreSQL's index of the search documents unless it is there: the one that
+/// `m0002_search` creates, under the same name.
+const CREATE_SEARCH_INDEX: &str = "CREATE INDEX IF NOT EXISTS idx_search_documents_tsv \
+     ON search_documents USING GIN (tsv)";
+
+/// Drops it, for a load that builds it again at its end.
+const DROP_SEARCH_INDEX: &str = "DROP INDEX IF EXISTS idx_search_documents_tsv";
+
+impl Storage {
+    /// Drops PostgreSQL's search index for a large load, which [`Storage::ensure_search_index`]
+    /// then builds once: inserting each document's lexemes into a GIN index that grows with
+    /// the load costs more, past some tens of thousands of articles, than building it from
+    /// all of them (BENCHMARKS.md). Meanwhile searches still answer, reading every document.
+    /// Says whether there was an index to drop; on SQLite there is none (FTS5 keeps its own).
+    pub async fn drop_search_index(&self) -> StorageResult<bool> {
+        if self.writer.get_database_backend() != DbBackend::Postgres {
+            return Ok(false);
+        }
+        self.writer.execute_unprepared(DROP_SEARCH_INDEX).await?;
+        Ok(true)
+    }
+
+    /// Builds PostgreSQL's search index if it is missing: at the end of a load that dropped
+    /// it, or on migrating a database whose load was killed before its end.
+    pub async fn ensure_search_index(&self) -> StorageResult<()> {
+        ensure_search_index(&self.writer).await
+    }
+}
+
+/// [`Storage::ensure_search_index`] on `db`, which may be a transaction.
+pub(crate) async fn ensure_search_index<C: ConnectionTrait>(db: &C) -> StorageResult<()> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_unprepared(CREATE_SEARCH_INDEX).await?;
+    }
+    Ok(())
+}
 
 /// Adds articles' titles and bodies to the index, inside the caller's transaction.
 pub(crate) async fn index_articles<C: ConnectionTrait>(

@@ -10,7 +10,7 @@ mod ranking;
 
 pub use cache::DEFAULT_SEARCH_CACHE_HITS;
 pub(crate) use cache::RankingCache;
-pub(crate) use index::{index_articles, unindex_article};
+pub(crate) use index::{ensure_search_index, index_articles, unindex_article};
 
 use super::ArticleFilter;
 use super::article_heads::{decode_with_source, with_sources_by_ids};
