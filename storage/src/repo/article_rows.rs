@@ -7,7 +7,7 @@ use quotegraph_domain::fold::fold;
 use quotegraph_domain::{EntityRef, NewArticle, NewStatement};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    DatabaseTransaction, EntityTrait,
+    DatabaseTransaction, EntityTrait, Iterable,
 };
 use std::collections::HashMap;
 
@@ -33,8 +33,16 @@ pub(crate) fn article_row(new: &NewArticle, source_id: Option<i64>) -> article::
     }
 }
 
-/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
-const INSERT_CHUNK: usize = 500;
+/// The most values one statement binds: under SQLite's limit (32,766) and PostgreSQL's
+/// (65,535).
+const BOUND_VALUES: usize = 32_000;
+
+/// Rows of `E` per multi-row INSERT: as many as the bound values allow, so that a batch's
+/// rows go in few statements, and PostgreSQL's kept-count triggers, which fire once per
+/// statement, add up each count once for many rows.
+fn rows_per_insert<E: EntityTrait>() -> usize {
+    (BOUND_VALUES / E::Column::iter().count().max(1)).max(1)
+}
 
 /// Inserts the article's statements, each with its resolved speaker.
 pub(crate) async fn insert_statements(
@@ -80,7 +88,7 @@ pub(crate) async fn insert_statement_rows(
     tx: &DatabaseTransaction,
     rows: Vec<statement::ActiveModel>,
 ) -> StorageResult<()> {
-    for chunk in rows.chunks(INSERT_CHUNK) {
+    for chunk in rows.chunks(rows_per_insert::<statement::Entity>()) {
         statement::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(tx)
             .await?;
@@ -138,10 +146,41 @@ pub(crate) async fn insert_mention_rows(
     tx: &DatabaseTransaction,
     rows: Vec<mention::ActiveModel>,
 ) -> StorageResult<()> {
-    for chunk in rows.chunks(INSERT_CHUNK) {
+    for chunk in rows.chunks(rows_per_insert::<mention::Entity>()) {
         mention::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(tx)
             .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BOUND_VALUES, rows_per_insert};
+    use crate::entity::{mention, statement};
+    use sea_orm::{EntityTrait, Iterable};
+
+    fn columns<E: EntityTrait>() -> usize {
+        E::Column::iter().count()
+    }
+
+    #[test]
+    fn a_multi_row_insert_binds_no_more_values_than_the_bound_and_nearly_as_many() {
+        for (rows, columns) in [
+            (
+                rows_per_insert::<statement::Entity>(),
+                columns::<statement::Entity>(),
+            ),
+            (
+                rows_per_insert::<mention::Entity>(),
+                columns::<mention::Entity>(),
+            ),
+        ] {
+            assert!(rows * columns <= BOUND_VALUES, "{rows} rows of {columns}");
+            assert!(
+                (rows + 1) * columns > BOUND_VALUES,
+                "{rows} rows of {columns}"
+            );
+        }
+    }
 }
