@@ -169,8 +169,12 @@ pub async fn import_paths(
 ) -> anyhow::Result<ImportSummary> {
     let files = article_files(paths)?;
     let stored = storage.count_articles(&ArticleFilter::default()).await?;
-    let index_dropped =
-        index.after_load(files.len(), stored) && storage.drop_search_index().await?;
+    // On SQLite nothing is dropped: FTS5 has no separate index to build.
+    let index_dropped = if index.after_load(files.len(), stored) {
+        storage.drop_search_index().await?
+    } else {
+        false
+    };
     let loaded = load(storage, files).await;
     if index_dropped {
         let started = std::time::Instant::now();
