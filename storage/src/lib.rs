@@ -1,6 +1,7 @@
 //! quotegraph's storage: SeaORM entities, migrations and repositories over SQLite (the
 //! embedded default) and PostgreSQL. It owns every SQL statement; callers get domain types.
 
+mod columns;
 mod connect;
 mod convert;
 mod entity;

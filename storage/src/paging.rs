@@ -5,15 +5,13 @@
 //! column of its rows, so its `totalCount` costs no statement of its own.
 
 use crate::StorageResult;
+use crate::columns::{ByPosition, Column, Positions};
 use crate::literal_limits::LiteralLimits;
 use crate::tally::Tally;
 use sea_orm::sea_query::{
     Alias, Asterisk, Expr, ExprTrait, IntoColumnRef, Order, Query, SelectStatement, UnionType,
 };
-use sea_orm::{
-    ConnectionTrait, EntityTrait, FromQueryResult, QueryResult, QueryTrait, Select, TryGetable,
-    Value,
-};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryResult, QueryTrait, Select, TryGetable, Value};
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -128,17 +126,11 @@ pub(crate) async fn fetch_page<E, C>(
 ) -> StorageResult<Page<E::Model>>
 where
     E: EntityTrait,
+    E::Model: ByPosition,
     C: ConnectionTrait,
 {
-    fetch_page_with(
-        db,
-        select,
-        id,
-        (page, None),
-        |q| q,
-        |row| Ok(E::Model::from_query_result(row, "")?),
-    )
-    .await
+    let model = Positions::<E::Model>::plain();
+    fetch_page_with(db, select, id, (page, None), |q| q, |row| model.read(row)).await
 }
 
 /// One page of `select`, ordered by `id`, where `wrap` may join the page to other tables
@@ -165,7 +157,7 @@ where
     }
     let rows = db.query_all(&LiteralLimits(&wrap(query))).await?;
     let total = match (kept, rows.first()) {
-        (Some(_), Some(row)) => Some(read_total(row)?),
+        (Some(_), Some(row)) => Some(read_total(&Column::named(TOTAL_COLUMN), row)?),
         _ => None,
     };
     let items = rows.iter().map(decode).collect::<StorageResult<Vec<_>>>()?;
@@ -184,9 +176,9 @@ pub(crate) const PARENT_COLUMN: &str = "qg_parent";
 /// The name of the column that carries the kept count of a row's parent.
 const TOTAL_COLUMN: &str = "qg_total";
 
-/// The kept count a row carries; NULL (nothing counted yet) is 0.
-fn read_total(row: &QueryResult) -> StorageResult<u64> {
-    let n: Option<i64> = row.try_get("", TOTAL_COLUMN)?;
+/// The kept count a row carries in `column`; NULL (nothing counted yet) is 0.
+fn read_total(column: &Column, row: &QueryResult) -> StorageResult<u64> {
+    let n: Option<i64> = column.read(row)?;
     Ok(n.map_or(0, |n| u64::try_from(n).unwrap_or(0)))
 }
 
@@ -205,6 +197,7 @@ pub(crate) async fn fetch_pages_per_parent<E, C, K>(
 ) -> StorageResult<HashMap<K, Page<E::Model>>>
 where
     E: EntityTrait,
+    E::Model: ByPosition,
     C: ConnectionTrait,
     K: Clone + Eq + Hash + Into<Value> + ToString + TryGetable,
 {
@@ -214,8 +207,15 @@ where
         page,
         total,
     };
+    let (parent, model) = (Column::named(PARENT_COLUMN), Positions::<E::Model>::plain());
     per_parent
-        .fetch(db, select, parents, |q| q, parent_and_model::<E, K>)
+        .fetch(
+            db,
+            select,
+            parents,
+            |q| q,
+            |row| Ok((parent.read(row)?, model.read(row)?)),
+        )
         .await
 }
 
@@ -251,13 +251,17 @@ impl<P: IntoColumnRef + Clone, I: IntoColumnRef + Clone> PerParent<'_, P, I> {
     {
         let base = select.into_query();
         let mut grouped: HashMap<K, (Vec<T>, Option<u64>)> = HashMap::new();
+        let total_column = Column::named(TOTAL_COLUMN);
         for chunk in parents.chunks(PARENTS_PER_STATEMENT) {
             let Some(union) = self.union(&base, chunk) else {
                 continue;
             };
             for row in &db.query_all(&LiteralLimits(&wrap(union))).await? {
                 let (key, item) = decode(row)?;
-                let total = self.total.map(|_| read_total(row)).transpose()?;
+                let total = self
+                    .total
+                    .map(|_| read_total(&total_column, row))
+                    .transpose()?;
                 let (rows, kept) = grouped.entry(key).or_default();
                 rows.push(item);
                 *kept = total;
@@ -303,15 +307,6 @@ impl<P: IntoColumnRef + Clone, I: IntoColumnRef + Clone> PerParent<'_, P, I> {
         }
         Some(union)
     }
-}
-
-fn parent_and_model<E: EntityTrait, K: TryGetable>(
-    row: &QueryResult,
-) -> StorageResult<(K, E::Model)> {
-    Ok((
-        row.try_get("", PARENT_COLUMN)?,
-        E::Model::from_query_result(row, "")?,
-    ))
 }
 
 /// How many rows of `select` each parent has: one grouped statement.

@@ -4,11 +4,12 @@
 //! sources (a page of search hits reads them so).
 
 use super::joins::{join, joined, select_prefixed};
+use crate::columns::Positions;
 use crate::entity::{article, source};
 use crate::{Storage, StorageResult};
 use quotegraph_domain::{Article, ArticleId, Source};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
-use sea_orm::{ConnectionTrait, FromQueryResult, Iterable, QueryResult, QuerySelect, Select};
+use sea_orm::{ConnectionTrait, Iterable, QueryResult, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// The article columns a head leaves out (they read as empty text).
@@ -33,16 +34,6 @@ impl ArticleHead {
     /// A head from an article row read without its texts ([`heads`], [`by_ids`]).
     pub(crate) fn from_model(model: article::Model) -> StorageResult<Self> {
         Ok(ArticleHead(Article::try_from(model)?))
-    }
-
-    /// Decodes the head columns of `row`, named `prefix` + column.
-    pub(crate) fn decode(row: &QueryResult, prefix: &str) -> StorageResult<Option<Self>> {
-        let id: Option<i64> = row.try_get(prefix, "id")?;
-        if id.is_none() {
-            return Ok(None);
-        }
-        let model = article::Model::from_query_result(row, prefix)?;
-        Ok(Some(ArticleHead(Article::try_from(model)?)))
     }
 }
 
@@ -86,8 +77,9 @@ impl Storage {
         ids: &[ArticleId],
     ) -> StorageResult<HashMap<ArticleId, ArticleHead>> {
         let mut heads = HashMap::with_capacity(ids.len());
+        let article = Positions::<article::Model>::plain();
         for row in self.db.query_all(&by_ids(ids, TEXT_COLUMNS)).await? {
-            let head = ArticleHead::from_model(article::Model::from_query_result(&row, "")?)?;
+            let head = ArticleHead::from_model(article.read(&row)?)?;
             heads.insert(head.id(), head);
         }
         Ok(heads)
@@ -118,9 +110,16 @@ pub(crate) fn with_sources_by_ids(ids: &[ArticleId], left_out: &[&str]) -> Selec
     query
 }
 
-/// An article row of [`with_sources_by_ids`] and its source, when it has one.
-pub(crate) fn decode_with_source(row: &QueryResult) -> StorageResult<(Article, Option<Source>)> {
-    let article = Article::try_from(article::Model::from_query_result(row, "")?)?;
-    let source = joined::<source::Entity>(row, SOURCE)?.map(Source::from);
-    Ok((article, source))
+/// The article rows of [`with_sources_by_ids`], each with its source when it has one.
+pub(crate) fn decode_with_sources(
+    rows: &[QueryResult],
+) -> StorageResult<Vec<(Article, Option<Source>)>> {
+    let article = Positions::<article::Model>::plain();
+    let source = joined::<source::Model>(SOURCE);
+    rows.iter()
+        .map(|row| {
+            let found = Article::try_from(article.read(row)?)?;
+            Ok((found, source.read_joined(row)?.map(Source::from)))
+        })
+        .collect()
 }

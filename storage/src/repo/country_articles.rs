@@ -9,13 +9,14 @@
 use super::ArticleFilter;
 use super::article_heads::{ArticleHead, heads};
 use super::articles::{MENTIONING_ARTICLE, mentioning};
-use super::joins::{join_by, joined_by, select_prefixed};
+use super::joins::{join_by, joined, select_prefixed};
+use crate::columns::{Column, Positions};
 use crate::entity::{article, country, mention};
 use crate::paging::{PARENT_COLUMN, PerParent};
 use crate::tally::Tally;
 use crate::{Page, PageRequest, Storage, StorageResult};
 use quotegraph_domain::{Country, CountryCode};
-use sea_orm::{EntityName, FromQueryResult, IdenStatic, QueryResult, QueryTrait, Select};
+use sea_orm::{EntityName, IdenStatic, QueryResult, QueryTrait, Select};
 
 const COUNTRY: &str = "qc";
 
@@ -35,13 +36,14 @@ impl Storage {
             page,
             total: Some(Tally::MentionsOfCountry),
         };
+        let reader = Reader::default();
         let found = per_parent
             .fetch(
                 &self.db,
                 with_country(heads(mentioning(&ArticleFilter::default()))),
                 &[code.as_str().to_owned()],
                 |union| union,
-                decode,
+                |row| reader.read(row),
             )
             .await?;
         let Some(found) = found.into_values().next() else {
@@ -69,12 +71,29 @@ fn with_country(mut select: Select<article::Entity>) -> Select<article::Entity> 
     select
 }
 
-/// One row: its parent code, the article's head and the country.
-fn decode(row: &QueryResult) -> StorageResult<(String, (ArticleHead, Option<Country>))> {
-    let parent: String = row.try_get("", PARENT_COLUMN)?;
-    let head = ArticleHead::from_model(article::Model::from_query_result(row, "")?)?;
-    let country = joined_by::<country::Entity, String>(row, (COUNTRY, "code"))?
-        .map(Country::try_from)
-        .transpose()?;
-    Ok((parent, (head, country)))
+/// Reads the rows of a country's page, each column by its position in the first row.
+struct Reader {
+    parent: Column,
+    article: Positions<article::Model>,
+    country: Positions<country::Model>,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            parent: Column::named(PARENT_COLUMN),
+            article: Positions::plain(),
+            country: joined(COUNTRY),
+        }
+    }
+}
+
+impl Reader {
+    /// One row: its parent code, the article's head and the country.
+    fn read(&self, row: &QueryResult) -> StorageResult<(String, (ArticleHead, Option<Country>))> {
+        let parent: String = self.parent.read(row)?;
+        let head = ArticleHead::from_model(self.article.read(row)?)?;
+        let country = self.country.read_joined(row)?.map(Country::try_from);
+        Ok((parent, (head, country.transpose()?)))
+    }
 }

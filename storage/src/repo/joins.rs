@@ -1,9 +1,9 @@
 //! LEFT JOINs of to-one relations: a related row read in the statement that reads the row
 //! it belongs to, its columns named `alias_column` so they cannot clash with the parent's.
 
-use crate::StorageResult;
+use crate::columns::{ByPosition, Positions};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, SelectStatement};
-use sea_orm::{EntityTrait, FromQueryResult, Iterable, QueryResult, TryGetable};
+use sea_orm::{EntityTrait, Iterable};
 
 /// `LEFT JOIN table AS alias ON alias.id = on.0.on.1`.
 pub(crate) fn join<E: EntityTrait>(
@@ -42,24 +42,8 @@ pub(crate) fn select_prefixed<E: EntityTrait>(query: &mut SelectStatement, alias
     }
 }
 
-/// The row of `E` joined as `alias`, or `None` when the LEFT JOIN found nothing.
-pub(crate) fn joined<E: EntityTrait>(
-    row: &QueryResult,
-    alias: &str,
-) -> StorageResult<Option<E::Model>> {
-    joined_by::<E, i64>(row, (alias, "id"))
-}
-
-/// The row of `E` joined as `alias` on its `key` column (of type `K`), or `None` when the
-/// LEFT JOIN found nothing.
-pub(crate) fn joined_by<E: EntityTrait, K: TryGetable>(
-    row: &QueryResult,
-    (alias, key): (&str, &str),
-) -> StorageResult<Option<E::Model>> {
-    let prefix = format!("{alias}_");
-    let found: Option<K> = row.try_get(&prefix, key)?;
-    match found {
-        Some(_) => Ok(Some(E::Model::from_query_result(row, &prefix)?)),
-        None => Ok(None),
-    }
+/// Where the columns of `M` joined as `alias` (by [`select_prefixed`]) are in a result's
+/// rows; [`Positions::read_joined`] gives `None` when the LEFT JOIN found nothing.
+pub(crate) fn joined<M: ByPosition>(alias: &str) -> Positions<M> {
+    Positions::prefixed(&format!("{alias}_"))
 }

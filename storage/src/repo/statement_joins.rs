@@ -6,11 +6,12 @@
 use super::article_heads::{ArticleHead, select_head};
 use super::joins::{join, joined, select_prefixed};
 use crate::StorageResult;
+use crate::columns::Positions;
 use crate::entity::{article, person, source, statement};
 use crate::paging::PARENT_COLUMN;
 use quotegraph_domain::{Person, Source, Statement};
+use sea_orm::QueryResult;
 use sea_orm::sea_query::{Alias, Asterisk, Order, Query, SelectStatement};
-use sea_orm::{FromQueryResult, QueryResult};
 
 /// The to-one relations of a statement to read in the statement that reads its page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -82,31 +83,49 @@ impl StatementJoins {
         query
     }
 
-    /// Reads one row of a wrapped page.
-    pub(crate) fn decode(&self, row: &QueryResult) -> StorageResult<JoinedStatement> {
-        let statement = Statement::try_from(statement::Model::from_query_result(row, "")?)?;
-        let article = if self.article || self.source {
-            ArticleHead::decode(row, &format!("{ARTICLE}_"))?
-        } else {
-            None
+    /// Reads the rows of one wrapped page.
+    pub(crate) fn reader(&self) -> JoinedReader {
+        JoinedReader {
+            joins: *self,
+            statement: Positions::plain(),
+            article: joined(ARTICLE),
+            source: joined(SOURCE),
+            speaker: joined(SPEAKER),
+        }
+    }
+}
+
+/// Reads the rows of one wrapped page, each column by its position in the first row.
+pub(crate) struct JoinedReader {
+    joins: StatementJoins,
+    statement: Positions<statement::Model>,
+    article: Positions<article::Model>,
+    source: Positions<source::Model>,
+    speaker: Positions<person::Model>,
+}
+
+impl JoinedReader {
+    /// The statement of `row` and the relations its joins asked for.
+    pub(crate) fn read(&self, row: &QueryResult) -> StorageResult<JoinedStatement> {
+        let joins = self.joins;
+        let statement = Statement::try_from(self.statement.read(row)?)?;
+        let article = match joins.article || joins.source {
+            true => self.article.read_joined(row)?.map(ArticleHead::from_model),
+            false => None,
         };
-        let source = if self.source {
-            joined::<source::Entity>(row, SOURCE)?.map(Source::from)
-        } else {
-            None
+        let source = match joins.source {
+            true => self.source.read_joined(row)?.map(Source::from),
+            false => None,
         };
-        let speaker = if self.speaker {
-            joined::<person::Entity>(row, SPEAKER)?
-                .map(Person::try_from)
-                .transpose()?
-        } else {
-            None
+        let speaker = match joins.speaker {
+            true => self.speaker.read_joined(row)?.map(Person::try_from),
+            false => None,
         };
         Ok(JoinedStatement {
             statement,
-            article,
+            article: article.transpose()?,
             source,
-            speaker,
+            speaker: speaker.transpose()?,
         })
     }
 }

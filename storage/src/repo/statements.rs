@@ -2,6 +2,7 @@
 
 use super::StatementFilter;
 use super::statement_joins::{JoinedStatement, StatementJoins};
+use crate::columns::Column;
 use crate::convert;
 use crate::entity::{statement, statement_original};
 use crate::paging::{PARENT_COLUMN, PerParent, count_all, count_per_parent, fetch_page_with};
@@ -88,13 +89,14 @@ impl Storage {
         page: &PageRequest,
         joins: StatementJoins,
     ) -> StorageResult<Page<JoinedStatement>> {
+        let reader = joins.reader();
         fetch_page_with(
             &self.db,
             filtered(filter),
             (statement::Entity, statement::Column::Id),
             (page, kept_count(filter)),
             |query| joins.wrap(query, page.order(), false),
-            |row| joins.decode(row),
+            |row| reader.read(row),
         )
         .await
     }
@@ -125,13 +127,14 @@ impl Storage {
             total: (of == StatementsOf::Speakers && *filter == StatementFilter::default())
                 .then_some(Tally::StatementsBySpeaker),
         };
+        let (parent, reader) = (Column::named(PARENT_COLUMN), joins.reader());
         per_parent
             .fetch(
                 &self.db,
                 filtered(filter),
                 parents,
                 |query| joins.wrap(query, page.order(), true),
-                |row| Ok((row.try_get("", PARENT_COLUMN)?, joins.decode(row)?)),
+                |row| Ok((parent.read(row)?, reader.read(row)?)),
             )
             .await
     }

@@ -13,7 +13,7 @@ pub(crate) use cache::RankingCache;
 pub(crate) use index::{ensure_search_index, index_articles, unindex_article};
 
 use super::ArticleFilter;
-use super::article_heads::{decode_with_source, with_sources_by_ids};
+use super::article_heads::{decode_with_sources, with_sources_by_ids};
 use crate::{Storage, StorageError, StorageResult};
 use quotegraph_domain::search::SearchQuery;
 use quotegraph_domain::{Article, ArticleId, Source};
@@ -101,10 +101,10 @@ impl Storage {
             Some(row) => Some(row.try_get("", VERSION_COLUMN)?),
             None => None,
         };
-        let articles = rows
-            .iter()
-            .map(|row| decode_with_source(row).map(|(a, s)| (a.id, (a, s))))
-            .collect::<StorageResult<HitArticles>>()?;
+        let articles = decode_with_sources(&rows)?
+            .into_iter()
+            .map(|(a, s)| (a.id, (a, s)))
+            .collect();
         Ok((articles, version))
     }
 

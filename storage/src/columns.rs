@@ -1,0 +1,252 @@
+//! Rows read by column position. Reading a column by name costs, for every value of every
+//! row, building the prefixed name and looking it up among the result's columns (twice,
+//! in sqlx's checks). Here the positions of a model's columns are found by name once, on
+//! the first row of a result, and every row is then read by index.
+
+use crate::{StorageError, StorageResult};
+use sea_orm::{DbErr, QueryResult, TryGetable};
+use std::marker::PhantomData;
+use std::sync::OnceLock;
+
+/// A model that can be read from a row given the positions of its columns.
+pub(crate) trait ByPosition: Sized {
+    /// The type of its key column.
+    type Key: TryGetable;
+
+    /// Its column names, in the order [`ByPosition::read`] takes their positions; the first
+    /// is its key, NULL only when a LEFT JOIN found no row.
+    const COLUMNS: &'static [&'static str];
+
+    /// The model from `row`, whose columns are at `at`, in [`ByPosition::COLUMNS`] order.
+    fn read(row: &QueryResult, at: &[usize]) -> Result<Self, DbErr>;
+}
+
+/// Where the columns of `M`, named `prefix` + column, are in the rows of one result,
+/// found on the first row read.
+pub(crate) struct Positions<M> {
+    prefix: String,
+    at: OnceLock<Vec<usize>>,
+    model: PhantomData<fn() -> M>,
+}
+
+impl<M: ByPosition> Positions<M> {
+    /// The columns of `M` named `prefix` + column.
+    pub(crate) fn prefixed(prefix: &str) -> Self {
+        Positions {
+            prefix: prefix.to_owned(),
+            at: OnceLock::new(),
+            model: PhantomData,
+        }
+    }
+
+    /// The columns of `M` under their own names.
+    pub(crate) fn plain() -> Self {
+        Self::prefixed("")
+    }
+
+    /// The model in `row`.
+    pub(crate) fn read(&self, row: &QueryResult) -> StorageResult<M> {
+        Ok(M::read(row, self.positions(row)?)?)
+    }
+
+    /// The model in `row`, or `None` when its key is NULL (a LEFT JOIN found nothing).
+    pub(crate) fn read_joined(&self, row: &QueryResult) -> StorageResult<Option<M>> {
+        let at = self.positions(row)?;
+        let key = at.first().copied().ok_or_else(|| no_columns::<M>())?;
+        match row.try_get_by_index::<Option<M::Key>>(key)? {
+            Some(_) => Ok(Some(M::read(row, at)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn positions(&self, row: &QueryResult) -> StorageResult<&[usize]> {
+        if let Some(at) = self.at.get() {
+            return Ok(at);
+        }
+        let names = row.column_names();
+        let at = M::COLUMNS
+            .iter()
+            .map(|column| position(&names, &self.prefix, column))
+            .collect::<StorageResult<Vec<_>>>()?;
+        Ok(self.at.get_or_init(|| at))
+    }
+}
+
+/// One column of the rows of a result, by name, its position found on the first row read.
+pub(crate) struct Column {
+    name: &'static str,
+    at: OnceLock<usize>,
+}
+
+impl Column {
+    /// The column called `name`.
+    pub(crate) const fn named(name: &'static str) -> Self {
+        Column {
+            name,
+            at: OnceLock::new(),
+        }
+    }
+
+    /// Its value in `row`.
+    pub(crate) fn read<T: TryGetable>(&self, row: &QueryResult) -> StorageResult<T> {
+        let at = match self.at.get() {
+            Some(at) => *at,
+            None => {
+                let at = position(&row.column_names(), "", self.name)?;
+                *self.at.get_or_init(|| at)
+            }
+        };
+        Ok(row.try_get_by_index(at)?)
+    }
+}
+
+fn position(names: &[String], prefix: &str, column: &str) -> StorageResult<usize> {
+    names
+        .iter()
+        .position(|name| {
+            name.len() == prefix.len() + column.len()
+                && name.starts_with(prefix)
+                && name.ends_with(column)
+        })
+        .ok_or_else(|| StorageError::Corrupt(format!("no column {prefix}{column} in the row")))
+}
+
+fn no_columns<M>() -> StorageError {
+    StorageError::Corrupt(format!("{} has no columns", std::any::type_name::<M>()))
+}
+
+/// Implements [`ByPosition`] for entity models, from their field names (each the name of
+/// its column); the first field listed is the key.
+macro_rules! by_position {
+    ($($entity:ident ($key:ty) { $($field:ident),+ $(,)? })+) => {$(
+        impl ByPosition for crate::entity::$entity::Model {
+            type Key = $key;
+
+            const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            fn read(row: &QueryResult, at: &[usize]) -> Result<Self, DbErr> {
+                let mut at = at.iter().copied();
+                let mut next = || {
+                    at.next().ok_or_else(|| {
+                        DbErr::Type(format!("too few positions for {}", stringify!($entity)))
+                    })
+                };
+                Ok(Self { $($field: row.try_get_by_index(next()?)?),+ })
+            }
+        }
+    )+};
+}
+
+by_position! {
+    statement (i64) {
+        id, article_id, speaker_id, text, text_key, kind, speaker_phrase, speaker_title,
+        span_start, span_end, section, said_on, confidence, origin, attribution_rule,
+    }
+    article (i64) {
+        id, title, url, content_hash, published_at, published_on, published_sort, script,
+        body, raw_text, category, editor, source_id, reprinted_from, hosted_by, related_from,
+    }
+    source (i64) { id, name, name_hans, name_key }
+    person (i64) { id, name, name_hant, name_en, country_code }
+    country (String) { code, name_hans, name_hant, name_en }
+    organization (i64) { id, name, name_key, abbreviation, abbreviation_key }
+    agreement (i64) { id, name, name_key, abbreviation, abbreviation_key, kind }
+    audit_entry (i64) { id, at_us, actor, mutation, before, after }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+
+    use super::*;
+    use crate::entity::{
+        agreement, article, audit_entry, country, organization, person, source, statement,
+    };
+    use sea_orm::{ConnectionTrait, Database, EntityTrait, Iterable, PrimaryKeyToColumn};
+
+    /// `COLUMNS` names every column of the entity, its primary key first.
+    fn covers<E: EntityTrait>()
+    where
+        E::Model: ByPosition,
+    {
+        let mut listed: Vec<&str> = <E::Model as ByPosition>::COLUMNS.to_vec();
+        let key = E::PrimaryKey::iter()
+            .next()
+            .expect("a primary key")
+            .into_column();
+        assert_eq!(listed[0], sea_orm::IdenStatic::as_str(&key));
+        let mut columns: Vec<&str> = E::Column::iter()
+            .map(|c| sea_orm::IdenStatic::as_str(&c))
+            .collect();
+        listed.sort_unstable();
+        columns.sort_unstable();
+        assert_eq!(listed, columns, "{}", std::any::type_name::<E>());
+    }
+
+    #[test]
+    fn every_model_read_by_position_lists_all_its_columns_key_first() {
+        covers::<statement::Entity>();
+        covers::<article::Entity>();
+        covers::<source::Entity>();
+        covers::<person::Entity>();
+        covers::<country::Entity>();
+        covers::<organization::Entity>();
+        covers::<agreement::Entity>();
+        covers::<audit_entry::Entity>();
+    }
+
+    async fn rows(sql: &str) -> Vec<QueryResult> {
+        let db = Database::connect("sqlite::memory:").await.expect("opens");
+        db.query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql,
+        ))
+        .await
+        .expect("the query runs")
+    }
+
+    #[tokio::test]
+    async fn a_joined_model_is_read_wherever_its_columns_are() {
+        let rows = rows(
+            "SELECT 'x' AS other, '新华社' AS qs_name, 7 AS qs_id, 'xhs' AS qs_name_key, \
+             '新华社' AS qs_name_hans \
+             UNION ALL SELECT 'y', NULL, NULL, NULL, NULL",
+        )
+        .await;
+        let sources = Positions::<source::Model>::prefixed("qs_");
+        let first = sources.read_joined(&rows[0]).expect("reads");
+        assert_eq!(
+            first,
+            Some(source::Model {
+                id: 7,
+                name: "新华社".into(),
+                name_hans: "新华社".into(),
+                name_key: "xhs".into(),
+            })
+        );
+        assert_eq!(sources.read_joined(&rows[1]).expect("reads"), None);
+        let other = Column::named("other");
+        let others: Vec<String> = rows
+            .iter()
+            .map(|row| other.read(row).expect("reads"))
+            .collect();
+        assert_eq!(others, ["x", "y"]);
+    }
+
+    #[tokio::test]
+    async fn a_missing_column_is_named_in_the_error() {
+        let rows = rows("SELECT 1 AS id, 'a' AS name, 'a' AS name_hans").await;
+        let error = Positions::<source::Model>::plain()
+            .read(&rows[0])
+            .expect_err("name_key is missing");
+        assert!(error.to_string().contains("no column name_key"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn a_prefix_does_not_match_a_longer_or_unprefixed_name() {
+        let rows = rows("SELECT 1 AS id, 2 AS qs_id, 3 AS xqs_id").await;
+        let id = Column::named("qs_id");
+        assert_eq!(id.read::<i64>(&rows[0]).expect("reads"), 2);
+        assert!(position(&["id".into(), "xqs_id".into()], "qs_", "id").is_err());
+    }
+}
