@@ -13,10 +13,12 @@
 //! told so, and so is every subscriber when the listener lost its connection for a moment:
 //! a writer never waits for a subscriber.
 
+use crate::connect::without_tls_on_loopback;
 use crate::{StorageError, StorageResult};
 use quotegraph_domain::{ArticleId, StatementId};
-use sea_orm::sqlx::postgres::PgListener;
+use sea_orm::sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, Statement};
+use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{OnceCell, broadcast};
@@ -172,7 +174,18 @@ impl Subscription {
 /// Connects a listener of its own (not one of the pool's connections, which it would hold
 /// for good) and passes what it hears to `sender`, for as long as the process runs.
 async fn start_listener(url: &str, sender: broadcast::Sender<Event>) -> StorageResult<()> {
-    let mut listener = PgListener::connect(url).await.map_err(listen_error)?;
+    let options = PgConnectOptions::from_str(url).map_err(listen_error)?;
+    // One connection, kept for good, as `PgListener::connect` makes it.
+    let pool = PgPoolOptions::new()
+        .max_connections(1)
+        .max_lifetime(None)
+        .idle_timeout(None)
+        .connect_with(without_tls_on_loopback(url, options))
+        .await
+        .map_err(listen_error)?;
+    let mut listener = PgListener::connect_with(&pool)
+        .await
+        .map_err(listen_error)?;
     listener.listen(CHANNEL).await.map_err(listen_error)?;
     tracing::info!(channel = CHANNEL, "listening for committed changes");
     tokio::spawn(pass_on(listener, sender));

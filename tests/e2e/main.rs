@@ -24,6 +24,7 @@ mod live_updates;
 mod pagination;
 mod people_across_scripts;
 mod persisted_queries;
+mod postgres_transport;
 mod reextracting;
 mod roles;
 mod search;
