@@ -264,7 +264,7 @@ pub(crate) fn without_tls_on_loopback(url: &str, options: PgConnectOptions) -> P
 
 /// Whether `url` sets the TLS mode itself (`sslmode` or `ssl-mode`). Without one, a
 /// loopback host is reached without TLS: it protects nothing that never leaves the machine
-/// and cost about 15% of the requests/s of the benchmark's busiest question (TLS on both
+/// and cost 10–17% of the requests/s of the benchmark's busiest question (TLS on both
 /// ends of every round trip). Anywhere else sqlx's default (`prefer`) holds.
 fn asks_for_tls_mode(url: &str) -> bool {
     let query = url.split_once('?').map_or("", |(_, query)| query);

@@ -109,17 +109,20 @@ impl JoinedReader {
     pub(crate) fn read(&self, row: &QueryResult) -> StorageResult<JoinedStatement> {
         let joins = self.joins;
         let statement = Statement::try_from(self.statement.read(row)?)?;
-        let article = match joins.article || joins.source {
-            true => self.article.read_joined(row)?.map(ArticleHead::from_model),
-            false => None,
+        let article = if joins.article || joins.source {
+            self.article.read_joined(row)?.map(ArticleHead::from_model)
+        } else {
+            None
         };
-        let source = match joins.source {
-            true => self.source.read_joined(row)?.map(Source::from),
-            false => None,
+        let source = if joins.source {
+            self.source.read_joined(row)?.map(Source::from)
+        } else {
+            None
         };
-        let speaker = match joins.speaker {
-            true => self.speaker.read_joined(row)?.map(Person::try_from),
-            false => None,
+        let speaker = if joins.speaker {
+            self.speaker.read_joined(row)?.map(Person::try_from)
+        } else {
+            None
         };
         Ok(JoinedStatement {
             statement,
