@@ -60,15 +60,14 @@ impl<M: ByPosition> Positions<M> {
     }
 
     fn positions(&self, row: &QueryResult) -> StorageResult<&[usize]> {
-        if let Some(at) = self.at.get() {
-            return Ok(at);
-        }
-        let names = row.column_names();
-        let at = M::COLUMNS
-            .iter()
-            .map(|column| position(&names, &self.prefix, column))
-            .collect::<StorageResult<Vec<_>>>()?;
-        Ok(self.at.get_or_init(|| at))
+        let at = found_once(&self.at, || {
+            let names = row.column_names();
+            M::COLUMNS
+                .iter()
+                .map(|column| position(&names, &self.prefix, column))
+                .collect()
+        })?;
+        Ok(at)
     }
 }
 
@@ -89,15 +88,18 @@ impl Column {
 
     /// Its value in `row`.
     pub(crate) fn read<T: TryGetable>(&self, row: &QueryResult) -> StorageResult<T> {
-        let at = match self.at.get() {
-            Some(at) => *at,
-            None => {
-                let at = position(&row.column_names(), "", self.name)?;
-                *self.at.get_or_init(|| at)
-            }
-        };
-        Ok(row.try_get_by_index(at)?)
+        let at = found_once(&self.at, || position(&row.column_names(), "", self.name))?;
+        Ok(row.try_get_by_index(*at)?)
     }
+}
+
+/// What `cell` holds, found by `find` the first time it is asked for.
+fn found_once<T>(cell: &OnceLock<T>, find: impl FnOnce() -> StorageResult<T>) -> StorageResult<&T> {
+    if let Some(found) = cell.get() {
+        return Ok(found);
+    }
+    let found = find()?;
+    Ok(cell.get_or_init(|| found))
 }
 
 fn position(names: &[String], prefix: &str, column: &str) -> StorageResult<usize> {
