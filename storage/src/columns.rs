@@ -2,23 +2,59 @@
 //! row, building the prefixed name and looking it up among the result's columns (twice,
 //! in sqlx's checks). Here the positions of a model's columns are found by name once, on
 //! the first row of a result, and every row is then read by index.
+//!
+//! sqlx also checks every value's type against the Rust type it decodes to; for a text
+//! column on PostgreSQL that is six type comparisons a value, a third of the time spent
+//! decoding a page's rows (BENCHMARKS.md). A PostgreSQL result gives each column one type
+//! for all its rows, so once a model has been read checked from one row of a result, its
+//! values in the later rows are decoded without the check. SQLite types each value on its
+//! own, and its checks are cheap: there every value is checked.
 
 use crate::{StorageError, StorageResult};
+use sea_orm::sqlx::postgres::Postgres;
+use sea_orm::sqlx::{Decode, Row, Type};
 use sea_orm::{DbErr, QueryResult, TryGetable};
 use std::marker::PhantomData;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A model that can be read from a row given the positions of its columns.
 pub(crate) trait ByPosition: Sized {
     /// The type of its key column.
-    type Key: TryGetable;
+    type Key: Cell;
 
     /// Its column names, in the order [`ByPosition::read`] takes their positions; the first
     /// is its key, NULL only when a LEFT JOIN found no row.
     const COLUMNS: &'static [&'static str];
 
     /// The model from `row`, whose columns are at `at`, in [`ByPosition::COLUMNS`] order.
-    fn read(row: &QueryResult, at: &[usize]) -> Result<Self, DbErr>;
+    fn read(row: &QueryResult, at: &[usize], check: Check) -> Result<Self, DbErr>;
+}
+
+/// A value of one column: read through sea-orm, or decoded from a PostgreSQL row directly.
+pub(crate) trait Cell: TryGetable + for<'r> Decode<'r, Postgres> + Type<Postgres> {}
+
+impl<T> Cell for T where T: TryGetable + for<'r> Decode<'r, Postgres> + Type<Postgres> {}
+
+/// Whether a value's type is checked against its column's as it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Check {
+    /// Checked: the first row of a result, and every row on SQLite.
+    Types,
+    /// Not checked again on PostgreSQL: an earlier row of the same result passed.
+    Passed,
+}
+
+/// The value of `row` at `at`.
+pub(crate) fn cell<T: Cell>(row: &QueryResult, at: usize, check: Check) -> Result<T, DbErr> {
+    if check == Check::Passed
+        && let Some(row) = row.try_as_pg_row()
+    {
+        return row
+            .try_get_unchecked(at)
+            .map_err(|e| DbErr::Type(format!("column {at}: {e}")));
+    }
+    row.try_get_by_index(at)
 }
 
 /// Where the columns of `M`, named `prefix` + column, are in the rows of one result,
@@ -26,6 +62,8 @@ pub(crate) trait ByPosition: Sized {
 pub(crate) struct Positions<M> {
     prefix: String,
     at: OnceLock<Vec<usize>>,
+    /// Whether a row of this result has been read with its types checked.
+    checked: AtomicBool,
     model: PhantomData<fn() -> M>,
 }
 
@@ -35,6 +73,7 @@ impl<M: ByPosition> Positions<M> {
         Positions {
             prefix: prefix.to_owned(),
             at: OnceLock::new(),
+            checked: AtomicBool::new(false),
             model: PhantomData,
         }
     }
@@ -46,16 +85,38 @@ impl<M: ByPosition> Positions<M> {
 
     /// The model in `row`.
     pub(crate) fn read(&self, row: &QueryResult) -> StorageResult<M> {
-        Ok(M::read(row, self.positions(row)?)?)
+        let check = self.check();
+        let model = M::read(row, self.positions(row)?, check)?;
+        self.passed(check);
+        Ok(model)
     }
 
     /// The model in `row`, or `None` when its key is NULL (a LEFT JOIN found nothing).
     pub(crate) fn read_joined(&self, row: &QueryResult) -> StorageResult<Option<M>> {
         let at = self.positions(row)?;
         let key = at.first().copied().ok_or_else(|| no_columns::<M>())?;
-        match row.try_get_by_index::<Option<M::Key>>(key)? {
-            Some(_) => Ok(Some(M::read(row, at)?)),
+        let check = self.check();
+        match cell::<Option<M::Key>>(row, key, check)? {
+            Some(_) => {
+                let model = M::read(row, at, check)?;
+                self.passed(check);
+                Ok(Some(model))
+            }
             None => Ok(None),
+        }
+    }
+
+    fn check(&self) -> Check {
+        if self.checked.load(Ordering::Relaxed) {
+            Check::Passed
+        } else {
+            Check::Types
+        }
+    }
+
+    fn passed(&self, check: Check) {
+        if check == Check::Types {
+            self.checked.store(true, Ordering::Relaxed);
         }
     }
 
@@ -126,14 +187,14 @@ macro_rules! by_position {
 
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
 
-            fn read(row: &QueryResult, at: &[usize]) -> Result<Self, DbErr> {
+            fn read(row: &QueryResult, at: &[usize], check: Check) -> Result<Self, DbErr> {
                 let mut at = at.iter().copied();
                 let mut next = || {
                     at.next().ok_or_else(|| {
                         DbErr::Type(format!("too few positions for {}", stringify!($entity)))
                     })
                 };
-                Ok(Self { $($field: row.try_get_by_index(next()?)?),+ })
+                Ok(Self { $($field: cell(row, next()?, check)?),+ })
             }
         }
     )+};
@@ -242,6 +303,32 @@ mod tests {
             .read(&rows[0])
             .expect_err("name_key is missing");
         assert!(error.to_string().contains("no column name_key"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn types_are_checked_until_a_row_of_the_model_has_been_read() {
+        let rows = rows(
+            "SELECT NULL AS qs_id, NULL AS qs_name, NULL AS qs_name_hans, NULL AS qs_name_key \
+             UNION ALL SELECT 7, '新华社', '新华社', 'xhs'",
+        )
+        .await;
+        let sources = Positions::<source::Model>::prefixed("qs_");
+        assert_eq!(sources.read_joined(&rows[0]).expect("reads"), None);
+        assert_eq!(
+            sources.check(),
+            Check::Types,
+            "a missing row checks nothing"
+        );
+        assert!(sources.read_joined(&rows[1]).expect("reads").is_some());
+        assert_eq!(sources.check(), Check::Passed);
+    }
+
+    #[tokio::test]
+    async fn a_value_of_the_wrong_type_in_the_first_row_is_an_error() {
+        let rows = rows("SELECT 1 AS id, 2 AS name, 'a' AS name_hans, 'a' AS name_key").await;
+        let sources = Positions::<source::Model>::plain();
+        assert!(sources.read(&rows[0]).is_err(), "an integer is not a name");
+        assert_eq!(sources.check(), Check::Types);
     }
 
     #[tokio::test]
