@@ -27,8 +27,12 @@ const SQLITE_OPEN_ATTEMPTS: u32 = 20;
 /// The wait before the next attempt grows by this much each time.
 const SQLITE_OPEN_BACKOFF: Duration = Duration::from_millis(25);
 
-/// Read connections to a SQLite file. Readers never wait for the writer in WAL mode.
-const SQLITE_READERS: u32 = 4;
+/// Read connections to a SQLite file. Readers never wait for the writer in WAL mode. Each
+/// runs its statements on a thread of its own and hands rows to the request's task, so a
+/// request spends part of its time waiting on hand-offs: more connections than cores keep
+/// both busy (8 against 4 took SQLite's share of idle from 18% to 7% under load on 2 cores;
+/// BENCHMARKS.md).
+const SQLITE_READERS: u32 = 8;
 
 /// Connections to PostgreSQL, shared by reads and writes.
 const POSTGRES_CONNECTIONS: u32 = 16;
