@@ -37,6 +37,11 @@ const SQLITE_READERS: u32 = 8;
 /// Connections to PostgreSQL, shared by reads and writes.
 const POSTGRES_CONNECTIONS: u32 = 16;
 
+/// A pooled PostgreSQL connection idle this long is pinged before it is handed out: the
+/// server, a proxy or a firewall may have dropped it. sqlx's default pings at every
+/// checkout, a round trip before each statement; a connection in use is known to be alive.
+const POSTGRES_PING_AFTER_IDLE: Duration = Duration::from_secs(30);
+
 /// The key of the PostgreSQL advisory lock that lets one server at a time migrate.
 const MIGRATION_LOCK: i64 = 0x7167_6d69_6772_6174; // "qgmigrat"
 
@@ -250,6 +255,7 @@ fn pool_options(url: &str, connections: u32) -> ConnectOptions {
 
 fn postgres_options(url: &str) -> ConnectOptions {
     let mut options = pool_options(url, POSTGRES_CONNECTIONS);
+    options.test_before_acquire_if_idle_for(POSTGRES_PING_AFTER_IDLE);
     let url = url.to_owned();
     options.map_sqlx_postgres_opts(move |o: PgConnectOptions| without_tls_on_loopback(&url, o));
     options
@@ -302,6 +308,10 @@ fn sqlite_options(url: &str, role: SqliteRole) -> ConnectOptions {
         SqliteRole::Reader => SQLITE_READERS,
     };
     let mut options = pool_options(url, connections);
+    // A SQLite connection is a handle in this process: nothing can drop it while it is
+    // idle, so the ping sqlx sends at every checkout (a round trip through the
+    // connection's thread) tells nothing.
+    options.test_before_acquire(false);
     options.map_sqlx_sqlite_opts(move |o: SqliteConnectOptions| {
         let o = o.busy_timeout(SQLITE_BUSY_TIMEOUT).foreign_keys(true);
         match role {
@@ -340,6 +350,22 @@ mod tests {
 
     use super::Storage;
     use sea_orm::ConnectionTrait;
+
+    #[test]
+    fn connections_are_pinged_only_when_they_can_have_been_dropped() {
+        use super::{POSTGRES_PING_AFTER_IDLE, SqliteRole, postgres_options, sqlite_options};
+        let postgres = postgres_options("postgres://127.0.0.1/db");
+        assert!(!postgres.get_test_before_acquire());
+        assert_eq!(
+            postgres.get_test_before_acquire_if_idle_for(),
+            Some(POSTGRES_PING_AFTER_IDLE)
+        );
+        for role in [SqliteRole::Writer, SqliteRole::Reader] {
+            let sqlite = sqlite_options("sqlite://x.db", role);
+            assert!(!sqlite.get_test_before_acquire());
+            assert_eq!(sqlite.get_test_before_acquire_if_idle_for(), None);
+        }
+    }
 
     #[test]
     fn tls_is_left_out_only_on_loopback_and_only_unless_asked_for() {
