@@ -4,7 +4,7 @@
 //! the first row of a result, and every row is then read by index.
 //!
 //! sqlx also checks every value's type against the Rust type it decodes to; for a text
-//! column on PostgreSQL that is six type comparisons a value, a third of the time spent
+//! column on PostgreSQL that is six type comparisons a value, a quarter of the time spent
 //! decoding a page's rows (BENCHMARKS.md). A PostgreSQL result gives each column one type
 //! for all its rows, so once a model has been read checked from one row of a result, its
 //! values in the later rows are decoded without the check. SQLite types each value on its
