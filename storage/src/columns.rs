@@ -85,10 +85,7 @@ impl<M: ByPosition> Positions<M> {
 
     /// The model in `row`.
     pub(crate) fn read(&self, row: &QueryResult) -> StorageResult<M> {
-        let check = self.check();
-        let model = M::read(row, self.positions(row)?, check)?;
-        self.passed(check);
-        Ok(model)
+        self.read_at(row, self.positions(row)?, self.check())
     }
 
     /// The model in `row`, or `None` when its key is NULL (a LEFT JOIN found nothing).
@@ -97,11 +94,7 @@ impl<M: ByPosition> Positions<M> {
         let key = at.first().copied().ok_or_else(|| no_columns::<M>())?;
         let check = self.check();
         match cell::<Option<M::Key>>(row, key, check)? {
-            Some(_) => {
-                let model = M::read(row, at, check)?;
-                self.passed(check);
-                Ok(Some(model))
-            }
+            Some(_) => Ok(Some(self.read_at(row, at, check)?)),
             None => Ok(None),
         }
     }
@@ -114,10 +107,11 @@ impl<M: ByPosition> Positions<M> {
         }
     }
 
-    fn passed(&self, check: Check) {
-        if check == Check::Types {
-            self.checked.store(true, Ordering::Relaxed);
-        }
+    /// The model at `at` in `row`; once it has been read checked, later rows are not.
+    fn read_at(&self, row: &QueryResult, at: &[usize], check: Check) -> StorageResult<M> {
+        let model = M::read(row, at, check)?;
+        self.checked.store(true, Ordering::Relaxed);
+        Ok(model)
     }
 
     fn positions(&self, row: &QueryResult) -> StorageResult<&[usize]> {
